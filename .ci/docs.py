@@ -1,0 +1,33 @@
+"""Offline docs check (Quarto itself cannot be installed here): run nbdev's processing step for the docs, and
+check the site configuration: the top-level _quarto.yml is the one nbdev sees, and its sidebar lists every notebook."""
+import os, sys, yaml
+from pathlib import Path
+from nbdev.config import get_config
+from nbdev.quarto import refresh_quarto_yml
+from nbdev.serve import proc_nbs
+from nbdev.doclinks import nbglob
+
+root = Path(__file__).resolve().parent.parent
+os.chdir(root)
+cfg = get_config()
+errors = []
+top,linked = root/'_quarto.yml',cfg.nbs_path/'_quarto.yml'
+if not linked.exists() or linked.resolve() != top.resolve(): errors.append(f"{linked} must resolve to {top}")
+refresh_quarto_yml()  # writes nbs/nbdev.yml from pyproject.toml; leaves our _quarto.yml alone
+if linked.resolve() != top.resolve(): errors.append("nbdev replaced nbs/_quarto.yml")
+cache = proc_nbs(n_workers=0, force=True)
+staged = yaml.safe_load((cache/'_quarto.yml').read_text())
+if staged != yaml.safe_load(top.read_text()): errors.append("the staged _quarto.yml differs from the top-level one")
+nbs = sorted(Path(p).relative_to(cfg.nbs_path).as_posix() for p in nbglob())
+for nb in nbs:
+    if not (cache/nb).exists(): errors.append(f"{nb} was not processed into {cache}")
+def listed(items):
+    for it in items:
+        if isinstance(it, str): yield it
+        elif isinstance(it, dict): yield from listed(it.get('contents', []))
+sidebar = list(listed(staged['website']['sidebar']['contents']))
+if sorted(sidebar) != nbs: errors.append(f"sidebar lists {sidebar}, notebooks are {nbs}")
+if sidebar[1:] != sorted(sidebar[1:]): errors.append(f"sidebar is not in course order: {sidebar}")
+for e in errors: print('docs error:', e)
+if errors: sys.exit(1)
+print(f"docs: nbdev processed {len(nbs)} notebooks into {cache.name}/ with the top-level _quarto.yml")

@@ -1,0 +1,13 @@
+"Write README.md from nbs/index.ipynb (nbdev's own README step needs Quarto): markdown as is, code as code blocks."
+import json, re
+from pathlib import Path
+root = Path(__file__).resolve().parent.parent
+nb = json.loads((root/'nbs'/'index.ipynb').read_text())
+parts = []
+for c in nb['cells']:
+    src = ''.join(c['source']).strip()
+    if not src or re.match(r'#\s*\|\s*(hide|exporti?)\b', src, re.M): continue
+    if c['cell_type'] == 'markdown': parts.append(src)
+    elif c['cell_type'] == 'code': parts.append('```python\n' + re.sub(r'^#\s*\|.*\n', '', src, flags=re.M) + '\n```')
+text = '<!-- Generated from nbs/index.ipynb by .ci/readme.py: edit the notebook, not this file. -->\n\n' + '\n\n'.join(parts) + '\n'
+(root/'README.md').write_text(text)
