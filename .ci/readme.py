@@ -9,5 +9,7 @@ for c in nb['cells']:
     if not src or re.match(r'#\s*\|\s*(hide|exporti?)\b', src, re.M): continue
     if c['cell_type'] == 'markdown': parts.append(src)
     elif c['cell_type'] == 'code': parts.append('```python\n' + re.sub(r'^#\s*\|.*\n', '', src, flags=re.M) + '\n```')
-text = '<!-- Generated from nbs/index.ipynb by .ci/readme.py: edit the notebook, not this file. -->\n\n' + '\n\n'.join(parts) + '\n'
+# links and images are relative to nbs/ in the notebook (and on the site); the README sits one folder up
+text = re.sub(r'\]\((?!https?:|#|/)([^)]+)\)', r'](nbs/\1)', '\n\n'.join(parts))
+text = '<!-- Generated from nbs/index.ipynb by .ci/readme.py: edit the notebook, not this file. -->\n\n' + text + '\n'
 (root/'README.md').write_text(text)

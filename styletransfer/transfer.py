@@ -41,7 +41,7 @@ class ImageModel(nn.Module):
 
 def step_dls(steps:int, device=None)->DataLoaders:
     "Dummy data: `steps` batches of (input, target) zeros, so `Learner` runs one step per batch"
-    dl = DataLoader([(0, 0)]*steps, bs=1, device=device)
+    dl = DataLoader([(0, 0)]*steps, bs=1, device=device, num_workers=0)  # no worker processes for zeros
     return DataLoaders(dl, dl)
 
 # %% ../nbs/05_transfer.ipynb #741b5306
