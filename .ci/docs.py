@@ -1,6 +1,6 @@
 """Offline docs check (Quarto itself cannot be installed here): run nbdev's processing step for the docs, and
 check the site configuration: the top-level _quarto.yml is the one nbdev sees, and its sidebar lists every notebook."""
-import os, sys, yaml
+import os, re, sys, yaml
 from pathlib import Path
 from nbdev.config import get_config
 from nbdev.quarto import refresh_quarto_yml
@@ -38,7 +38,7 @@ counts = {}
 for nb in nbs:
     html,_ = exporter.from_notebook_node(nbformat.read(cfg.nbs_path/nb, as_version=4))
     (out/nb.replace('.ipynb', '.html')).write_text(html)
-    counts[nb] = html.count('<img src="data:image/')
+    counts[nb] = len(re.findall(r'<img[^>]*src="data:image/', html))
     if nb[:2].isdigit() and counts[nb] == 0: errors.append(f"{nb} shows no image: run it and commit its outputs")
 print('docs: images per notebook:', ', '.join(f'{k} {v}' for k,v in counts.items()), f'(HTML in {out.relative_to(root)}/)')
 for e in errors: print('docs error:', e)
