@@ -4,9 +4,9 @@ ours (`calc_features`) vs the same frozen network called directly (the floor) vs
 
     python bench/features.py [--sizes 256 512] [--reps 3]
 """
-import argparse, copy
+import copy
 import torch
-from timing import timed  # bench/timing.py
+from timing import timed, size_args  # bench/timing.py
 from styletransfer.features import calc_features, get_vgg
 
 
@@ -32,8 +32,5 @@ def main(sizes=(256, 512), reps=3, layer='relu5_1'):
         print(f"{s:>5}² {t_ours:8.3f} {t_floor:8.3f} {t_naive:8.3f} {t_ours/t_floor:11.3f} {t_naive/t_ours:11.2f}")
 
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--sizes', type=int, nargs='+', default=[256, 512])
-    p.add_argument('--reps', type=int, default=3)
-    a = p.parse_args()
+    a = size_args(__doc__)
     main(a.sizes, a.reps)

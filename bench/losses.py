@@ -4,9 +4,8 @@ measured in one run with the default layers.
 
     python bench/losses.py [--sizes 256 512] [--reps 3]
 """
-import argparse
 import torch
-from timing import timed  # bench/timing.py
+from timing import timed, size_args  # bench/timing.py
 from styletransfer.core import example_image
 from styletransfer.features import calc_features, style_layers
 from styletransfer.gram import GramStyleLoss
@@ -33,8 +32,5 @@ def main(sizes=(256, 512), reps=3):
             print(f"{name:>12} {s:>5}² {t_step:8.3f} {t_loss:8.3f} {t_loss/t_step:11.1%}")
 
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--sizes', type=int, nargs='+', default=[256, 512])
-    p.add_argument('--reps', type=int, default=3)
-    a = p.parse_args()
+    a = size_args(__doc__)
     main(a.sizes, a.reps)

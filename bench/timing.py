@@ -8,3 +8,11 @@ def timed(step, reps):
     for _ in range(reps):
         t = time.perf_counter(); step(); ts.append(time.perf_counter() - t)
     return statistics.median(ts)
+
+def size_args(doc):
+    "The options the per-size benchmarks share: --sizes and --reps"
+    import argparse
+    p = argparse.ArgumentParser(description=doc.splitlines()[0])
+    p.add_argument('--sizes', type=int, nargs='+', default=[256, 512])
+    p.add_argument('--reps', type=int, default=3)
+    return p.parse_args()
