@@ -6,7 +6,7 @@ ours (`calc_features`) vs the same frozen network called directly (the floor) vs
 """
 import copy
 import torch
-from timing import timed, size_args  # bench/timing.py
+from timing import timed_together, size_args  # bench/timing.py
 from styletransfer.features import calc_features, get_vgg
 
 
@@ -24,11 +24,11 @@ def main(sizes=(256, 512), reps=3, layer='relu5_1'):
             h = l(h)
             if name == layer: feats.append(h)
         feats[0].square().mean().backward(); naive.zero_grad()
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, median of {reps} steps after a warm-up")
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, median of {reps} interleaved rounds after a warm-up")
     print(f"{'size':>6} {'ours s':>8} {'floor s':>8} {'naive s':>8} {'ours/floor':>11} {'naive/ours':>11}")
     for s in sizes:
         x = torch.rand(1, 3, s, s)
-        t_ours, t_floor, t_naive = timed(lambda: ours(x), reps), timed(lambda: floor(x), reps), timed(lambda: naive_step(x), reps)
+        t_ours, t_floor, t_naive = timed_together([lambda: ours(x), lambda: floor(x), lambda: naive_step(x)], reps)
         print(f"{s:>5}² {t_ours:8.3f} {t_floor:8.3f} {t_naive:8.3f} {t_ours/t_floor:11.3f} {t_naive/t_ours:11.2f}")
 
 if __name__ == '__main__':

@@ -1,13 +1,15 @@
-"Shared by the benchmark scripts: the median time of a step, after a warm-up."
+"Shared by the benchmark scripts: median times of steps, measured interleaved after a warm-up."
 import statistics, time
 
-def timed(step, reps):
-    "Median wall time in seconds of `reps` calls of `step`, after one warm-up call"
-    step()
-    ts = []
+def timed_together(steps, reps):
+    """Median wall time in seconds of each of `steps` over `reps` rounds; each round calls every step once, so that
+    drift in the machine's speed hits them alike. One warm-up round first."""
+    for step in steps: step()
+    ts = [[] for _ in steps]
     for _ in range(reps):
-        t = time.perf_counter(); step(); ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
+        for step, t_s in zip(steps, ts):
+            t = time.perf_counter(); step(); t_s.append(time.perf_counter() - t)
+    return [statistics.median(t_s) for t_s in ts]
 
 def size_args(doc):
     "The options the per-size benchmarks share: --sizes and --reps"

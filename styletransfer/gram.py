@@ -11,14 +11,25 @@ from .core import *
 from .features import *
 
 # %% auto #0
-__all__ = ['gram', 'StyleLoss', 'GramStyleLoss', 'shuffle_positions', 'pair_score']
+__all__ = ['Gram', 'gram', 'StyleLoss', 'GramStyleLoss', 'shuffle_positions', 'pair_score']
 
 # %% ../nbs/02_gram.ipynb #d4994c2b
+class Gram(torch.autograd.Function):
+    "F Fᵀ/N for features F of shape [...,C,N], with a backward pass of one matrix product"
+    @staticmethod
+    def forward(ctx, f):
+        ctx.save_for_backward(f)
+        return f @ f.mT / f.shape[-1]
+
+    @staticmethod
+    def backward(ctx, g):
+        f, = ctx.saved_tensors
+        return (g + g.mT) / f.shape[-1] @ f
+
 def gram(feats:Tensor,  # [...,C,h,w] features
         )->Tensor:  # [...,C,C]
     "Inner products of every pair of channels, averaged over the h*w positions"
-    f = feats.flatten(-2)
-    return f @ f.transpose(-1, -2) / f.shape[-1]
+    return Gram.apply(feats.flatten(-2))
 
 # %% ../nbs/02_gram.ipynb #302d952a
 class StyleLoss(FeatureLoss):

@@ -4,6 +4,9 @@
 
 # %% ../nbs/03_ot.ipynb #97b6c286
 from __future__ import annotations
+import os
+from concurrent.futures import ThreadPoolExecutor
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
@@ -12,7 +15,7 @@ from .features import *
 from .gram import *
 
 # %% auto #0
-__all__ = ['random_directions', 'quantiles', 'OTStyleLoss']
+__all__ = ['random_directions', 'quantiles', 'sort_rows', 'SortedMSE', 'OTStyleLoss']
 
 # %% ../nbs/03_ot.ipynb #23c1141d
 def random_directions(c:int, n:int, generator:torch.Generator|None=None)->Tensor:
@@ -24,6 +27,58 @@ def quantiles(sorted_vals:Tensor, n:int)->Tensor:
     "Resample sorted values (along the last dim) to `n` quantiles by linear interpolation"
     if sorted_vals.shape[-1] == n: return sorted_vals
     return F.interpolate(sorted_vals[None], size=n, mode='linear', align_corners=False)[0]
+
+# %% ../nbs/03_ot.ipynb #b68435a3
+_pool = None
+
+def _each_row(f, n:int):
+    "Call `f(i)` for each of `n` rows, the rows shared out among torch's CPU threads"
+    global _pool
+    k = max(1, min(torch.get_num_threads(), n))
+    if k == 1: return [f(i) for i in range(n)]
+    if _pool is None: _pool = ThreadPoolExecutor(os.cpu_count() or 1)
+    for _ in _pool.map(lambda s: [f(i) for i in range(s, n, k)], range(k)): pass
+
+def _order_bits(b):
+    "float32 bits (as int32) to integers in the same order; applied twice, the identity"
+    return b ^ ((b >> 31) & 0x7FFFFFFF)
+
+def sort_rows(x:Tensor, positions:bool=True):
+    "`x.sort(-1)` with no gradient: the sorted values, and the positions they came from unless `positions=False`"
+    x = x.detach()
+    if x.device.type != 'cpu' or x.dtype != torch.float32 or x.shape[-1] < 1024:
+        s = x.sort(-1)
+        return (s.values, s.indices) if positions else s.values
+    a = x.reshape(-1, x.shape[-1]).numpy()
+    vals,pos = np.empty_like(a),np.empty(a.shape, np.int64)
+    arange = np.arange(a.shape[1], dtype=np.int64)
+    def row(i):
+        if not positions: vals[i] = a[i]; return vals[i].sort()
+        p = pos[i]
+        p[:] = _order_bits(a[i].view(np.int32))
+        p <<= 32; p |= arange                                         # (value, position) in one int64
+        p.sort()
+        vals[i] = _order_bits((p >> 32).astype(np.int32)).view(np.float32)
+        p &= 0xFFFFFFFF
+    _each_row(row, a.shape[0])
+    vals = torch.from_numpy(vals).view(x.shape)
+    return (vals, torch.from_numpy(pos).view(x.shape)) if positions else vals
+
+# %% ../nbs/03_ot.ipynb #df5c5d70
+class SortedMSE(torch.autograd.Function):
+    "Mean squared difference between the rows of `x` [...,P,N], once sorted, and `target` (sorted already), per row"
+    @staticmethod
+    def forward(ctx, x, target):
+        vals,pos = sort_rows(x)
+        diff = vals.sub_(target)
+        ctx.save_for_backward(pos, diff)
+        return torch.einsum('...n,...n->...', diff, diff) / x.shape[-1]
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, g):
+        pos,diff = ctx.saved_tensors
+        return torch.empty_like(diff).scatter_(-1, pos, diff).mul_(2 * g[..., None] / diff.shape[-1]), None
 
 # %% ../nbs/03_ot.ipynb #929f4960
 class OTStyleLoss(StyleLoss):
@@ -58,7 +113,7 @@ class OTStyleLoss(StyleLoss):
         if self.fixed:
             d = random_directions(clouds[0].shape[0], self.proj_n, self.generator).to(clouds[0])
             self.set_stat('dirs', layer, d)
-            self.set_stat('sorted', layer, (d.T @ clouds[0]).sort(-1).values)
+            self.set_stat('sorted', layer, sort_rows(d.T @ clouds[0], positions=False))
 
     def zero_loss(self, layer, feats):
         # all-zero features project to 0, so the loss is the mean squared projection of the target, whose expectation
@@ -70,6 +125,5 @@ class OTStyleLoss(StyleLoss):
         if self.fixed: d,target = self.stat('dirs', layer),self.stat('sorted', layer)
         else:
             d = random_directions(x.shape[-2], self.proj_n, self.generator).to(x)
-            target = (d.T @ self.stat('points', layer)).sort(-1).values
-        proj = (d.T @ x).sort(-1).values  # [B,P,N]
-        return (proj - quantiles(target, x.shape[-1])).pow(2).mean(dim=(-2, -1))
+            target = sort_rows(d.T @ self.stat('points', layer), positions=False)
+        return SortedMSE.apply(d.T @ x, quantiles(target, x.shape[-1])).mean(-1)  # x projected: [B,P,N]

@@ -11,16 +11,29 @@ from .features import *
 from .gram import *
 
 # %% auto #0
-__all__ = ['gaussian_stats', 'sqrtm_psd', 'soft_sqrt', 'w2_gaussian', 'W2StyleLoss']
+__all__ = ['GaussianStats', 'gaussian_stats', 'sqrtm_psd', 'soft_sqrt', 'w2_gaussian', 'W2StyleLoss']
 
 # %% ../nbs/04_gaussian_w2.ipynb #d184703b
+class GaussianStats(torch.autograd.Function):
+    "Mean [...,C] and covariance [...,C,C] of features [...,C,N], with a backward pass of one matrix product"
+    @staticmethod
+    def forward(ctx, f):
+        ctx.save_for_backward(f)  # the features themselves, which the network keeps anyway: no extra copy
+        mu = f.mean(-1)
+        fc = f - mu[..., None]
+        return mu, fc @ fc.mT / f.shape[-1]
+
+    @staticmethod
+    def backward(ctx, g_mu, g_cov):
+        f, = ctx.saved_tensors
+        s = (g_cov + g_cov.mT) / f.shape[-1]
+        mu = f.mean(-1, keepdim=True)
+        return (s @ f).add_(g_mu[..., None] / f.shape[-1] - s @ mu)  # (s F̃ + ḡ_μ 1ᵀ/N), with s F̃ = s F - (s μ) 1ᵀ
+
 def gaussian_stats(feats:Tensor,  # [...,C,h,w]
                   )->tuple:  # mean [...,C], covariance [...,C,C]
     "Mean and (population) covariance of the feature vectors over all positions"
-    f = feats.flatten(-2)
-    mu = f.mean(-1)
-    fc = f - mu[..., None]
-    return mu, fc @ fc.transpose(-1, -2) / f.shape[-1]
+    return GaussianStats.apply(feats.flatten(-2))
 
 # %% ../nbs/04_gaussian_w2.ipynb #4fd9466f
 def sqrtm_psd(m:Tensor)->Tensor:
