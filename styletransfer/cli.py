@@ -87,8 +87,11 @@ def load_inputs(content, styles, size):
     except (OSError, ValueError, KeyError) as e: raise CliError(f"{e}".strip('"')) from None
 
 class CurrentImageCallback(Callback):
-    "Keep a reference to the image being optimised, so an interrupted run can still save it"
-    def after_batch(self): self.latest = self.model.image.detach()[0]
+    "Keep a reference to the image the run would return now (the moving average of the iterates), for Ctrl-C"
+    order = 90  # after `EMACallback` has averaged this step in
+    def after_batch(self):
+        ema = getattr(self.learn, 'ema', None)
+        self.latest = (ema.average if ema is not None else self.model.image.detach())[0]
 
 # %% ../nbs/06_cli.ipynb #387feb1a
 @call_parse
