@@ -29,14 +29,15 @@ def quantiles(sorted_vals:Tensor, n:int)->Tensor:
     return F.interpolate(sorted_vals[None], size=n, mode='linear', align_corners=False)[0]
 
 # %% ../nbs/03_ot.ipynb #b68435a3
-_pool = None
+_pool,_pool_pid = None,None
 
 def _each_row(f, n:int):
     "Call `f(i)` for each of `n` rows, the rows shared out among torch's CPU threads"
-    global _pool
+    global _pool,_pool_pid
     k = max(1, min(torch.get_num_threads(), n))
     if k == 1: return [f(i) for i in range(n)]
-    if _pool is None: _pool = ThreadPoolExecutor(os.cpu_count() or 1)
+    if _pool_pid != os.getpid():  # a forked process (e.g. a DataLoader worker) inherits the pool but not its threads
+        _pool,_pool_pid = ThreadPoolExecutor(os.cpu_count() or 1),os.getpid()
     for _ in _pool.map(lambda s: [f(i) for i in range(s, n, k)], range(k)): pass
 
 def _order_bits(b):
