@@ -106,6 +106,12 @@ class VGGFeatures(nn.Module):
         self.layers.load_state_dict(b['weights']())
         self.requires_grad_(False).eval()
         self.names = list(self.layers._modules)
+        self.memory_format = torch.contiguous_format
+
+    def to_memory_format(self, memory_format):
+        "Keep the weights, and run the activations, in `memory_format` (`torch.channels_last` or `torch.contiguous_format`)"
+        self.memory_format = memory_format
+        return self.to(memory_format=memory_format)
 
     def check_layers(self, layers)->list:
         "`layers` as a list, or a one-line error naming the unknown one and the valid ones"
@@ -125,15 +131,19 @@ class VGGFeatures(nn.Module):
         need = 2**sum(n.startswith('pool') for n in self.names[:max(last, 0)])  # pools before the deepest layer
         if min(x.shape[-2:]) < need:
             raise ValueError(f"image {x.shape[-1]}x{x.shape[-2]} is too small for layer {self.names[last]}: needs at least {need} px per side")
-        x = self.preprocess(x)
+        single = x.ndim == 3
+        x = self.preprocess(x[None] if single else x).contiguous(memory_format=self.memory_format)
         for name,layer in list(self.layers.named_children())[:last+1]:
             x = layer(x)
-            if name in wanted: feats[name] = x
+            if name in wanted: feats[name] = x[0] if single else x
         return {l: feats[l] for l in layers}
 
 # %% ../nbs/01_features.ipynb #2dae0cfe
 @lru_cache(maxsize=None)
-def _vgg(backbone, pooling, device, dtype): return VGGFeatures(backbone, pooling).to(device=device, dtype=dtype)
+def _vgg(backbone, pooling, device, dtype):
+    vgg = VGGFeatures(backbone, pooling).to(device=device, dtype=dtype)
+    if device.type == 'cpu' and dtype == torch.float32: vgg.to_memory_format(torch.channels_last)  # oneDNN's layout
+    return vgg
 
 def get_vgg(backbone='vgg19', pooling='max', device='cpu', dtype=torch.float32)->VGGFeatures:
     "The (cached) `VGGFeatures` for `backbone` and `pooling` on `device` in `dtype`"

@@ -15,7 +15,7 @@ from .features import *
 from .gram import *
 
 # %% auto #0
-__all__ = ['random_directions', 'quantiles', 'sort_rows', 'SortedMSE', 'OTStyleLoss']
+__all__ = ['random_directions', 'quantiles', 'sort_rows', 'SortedMSE', 'project', 'OTStyleLoss']
 
 # %% ../nbs/03_ot.ipynb #23c1141d
 def random_directions(c:int, n:int, generator:torch.Generator|None=None)->Tensor:
@@ -81,6 +81,13 @@ class SortedMSE(torch.autograd.Function):
         pos,diff = ctx.saved_tensors
         return torch.empty_like(diff).scatter_(-1, pos, diff).mul_(2 * g[..., None] / diff.shape[-1]), None
 
+# %% ../nbs/03_ot.ipynb #f9438188
+def project(x:Tensor,  # [...,C,N] points
+            d:Tensor,  # [C,P] directions, as columns
+           )->Tensor:  # [...,P,N]
+    "`dᵀx`, the points projected on each direction, computed so that their gradient is laid out in memory like `x`"
+    return d.T @ x if x.is_contiguous() else (x.mT @ d).mT
+
 # %% ../nbs/03_ot.ipynb #929f4960
 class OTStyleLoss(StyleLoss):
     "Sliced optimal transport between the features of images and of the style, on random directions"
@@ -114,7 +121,7 @@ class OTStyleLoss(StyleLoss):
         if self.fixed:
             d = random_directions(clouds[0].shape[0], self.proj_n, self.generator).to(clouds[0])
             self.set_stat('dirs', layer, d)
-            self.set_stat('sorted', layer, sort_rows(d.T @ clouds[0], positions=False))
+            self.set_stat('sorted', layer, sort_rows(project(clouds[0], d), positions=False))
 
     def zero_loss(self, layer, feats):
         # all-zero features project to 0, so the loss is the mean squared projection of the target, whose expectation
@@ -126,5 +133,5 @@ class OTStyleLoss(StyleLoss):
         if self.fixed: d,target = self.stat('dirs', layer),self.stat('sorted', layer)
         else:
             d = random_directions(x.shape[-2], self.proj_n, self.generator).to(x)
-            target = sort_rows(d.T @ self.stat('points', layer), positions=False)
-        return SortedMSE.apply(d.T @ x, quantiles(target, x.shape[-1])).mean(-1)  # x projected: [B,P,N]
+            target = sort_rows(project(self.stat('points', layer), d), positions=False)
+        return SortedMSE.apply(project(x, d), quantiles(target, x.shape[-1])).mean(-1)  # [B,P,N] sorted
