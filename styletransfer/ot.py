@@ -15,7 +15,7 @@ from .features import *
 from .gram import *
 
 # %% auto #0
-__all__ = ['random_directions', 'quantiles', 'sort_rows', 'SortedMSE', 'project', 'OTStyleLoss']
+__all__ = ['random_directions', 'quantiles', 'sort_rows', 'SortedMSE', 'Project', 'project', 'OTStyleLoss']
 
 # %% ../nbs/03_ot.ipynb #23c1141d
 def random_directions(c:int, n:int, generator:torch.Generator|None=None)->Tensor:
@@ -82,11 +82,26 @@ class SortedMSE(torch.autograd.Function):
         return torch.empty_like(diff).scatter_(-1, pos, diff).mul_(2 * g[..., None] / diff.shape[-1]), None
 
 # %% ../nbs/03_ot.ipynb #f9438188
+class Project(torch.autograd.Function):
+    "`dᵀx` for points `x` [...,C,N] and directions `d` [C,P]: contiguous [...,P,N], with `x`'s gradient laid out like `x`"
+    @staticmethod
+    def forward(ctx, x, d):
+        ctx.save_for_backward(x, d)
+        return d.T @ x
+
+    @staticmethod
+    def backward(ctx, g):
+        x,d = ctx.saved_tensors
+        gx = gd = None
+        if ctx.needs_input_grad[0]: gx = d @ g if x.is_contiguous() else (g.mT @ d.T).mT
+        if ctx.needs_input_grad[1]: gd = (x @ g.mT).reshape(-1, *d.shape).sum(0)
+        return gx,gd
+
 def project(x:Tensor,  # [...,C,N] points
             d:Tensor,  # [C,P] directions, as columns
            )->Tensor:  # [...,P,N]
-    "`dᵀx`, the points projected on each direction, computed so that their gradient is laid out in memory like `x`"
-    return d.T @ x if x.is_contiguous() else (x.mT @ d).mT
+    "The points projected on each direction, `dᵀx`"
+    return Project.apply(x, d)
 
 # %% ../nbs/03_ot.ipynb #929f4960
 class OTStyleLoss(StyleLoss):
