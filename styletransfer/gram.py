@@ -11,14 +11,14 @@ from .core import *
 from .features import *
 
 # %% auto #0
-__all__ = ['sym_mm', 'Gram', 'gram', 'StyleLoss', 'GramStyleLoss', 'shuffle_positions', 'pair_score']
+__all__ = ['mm_like', 'Gram', 'gram', 'StyleLoss', 'GramStyleLoss', 'shuffle_positions', 'pair_score']
 
 # %% ../nbs/02_gram.ipynb #d4994c2b
-def sym_mm(s:Tensor,  # [...,C,C], symmetric
-           f:Tensor,  # [...,C,N]
-          )->Tensor:  # [...,C,N]
-    "`s @ f`, laid out in memory like `f` (for `f` or its transpose contiguous, as channels-last features are)"
-    return s @ f if f.is_contiguous() else (f.mT @ s).mT
+def mm_like(a:Tensor, b:Tensor,
+            like:Tensor,  # a gradient's input: contiguous, or its transpose is (flattened channels-last features)
+           )->Tensor:
+    "`a @ b`, laid out in memory like `like`"
+    return a @ b if like.is_contiguous() else (b.mT @ a.mT).mT
 
 class Gram(torch.autograd.Function):
     "F Fᵀ/N for features F of shape [...,C,N], with a backward pass of one matrix product"
@@ -30,7 +30,7 @@ class Gram(torch.autograd.Function):
     @staticmethod
     def backward(ctx, g):
         f, = ctx.saved_tensors
-        return sym_mm((g + g.mT) / f.shape[-1], f)
+        return mm_like((g + g.mT) / f.shape[-1], f, f)
 
 def gram(feats:Tensor,  # [...,C,h,w] features
         )->Tensor:  # [...,C,C]

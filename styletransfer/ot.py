@@ -93,7 +93,7 @@ class Project(torch.autograd.Function):
     def backward(ctx, g):
         x,d = ctx.saved_tensors
         gx = gd = None
-        if ctx.needs_input_grad[0]: gx = d @ g if x.is_contiguous() else (g.mT @ d.T).mT
+        if ctx.needs_input_grad[0]: gx = mm_like(d, g, x)
         if ctx.needs_input_grad[1]: gd = (x @ g.mT).reshape(-1, *d.shape).sum(0)
         return gx,gd
 

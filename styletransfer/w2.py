@@ -28,7 +28,7 @@ class GaussianStats(torch.autograd.Function):
         f, = ctx.saved_tensors
         s = (g_cov + g_cov.mT) / f.shape[-1]
         mu = f.mean(-1, keepdim=True)
-        return sym_mm(s, f).add_(g_mu[..., None] / f.shape[-1] - s @ mu)  # (s F̃ + ḡ_μ 1ᵀ/N), with s F̃ = s F - (s μ) 1ᵀ
+        return mm_like(s, f, f).add_(g_mu[..., None] / f.shape[-1] - s @ mu)  # (s F̃ + ḡ_μ 1ᵀ/N), with s F̃ = s F - (s μ) 1ᵀ
 
 def gaussian_stats(feats:Tensor,  # [...,C,h,w]
                   )->tuple:  # mean [...,C], covariance [...,C,C]
