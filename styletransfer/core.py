@@ -4,26 +4,22 @@
 
 # %% ../nbs/00_core.ipynb #01807756
 from __future__ import annotations
-import hashlib, io, os, tempfile, warnings
+import io, os, tempfile, warnings
 from pathlib import Path
 import numpy as np, torch
 import torch.nn.functional as F
 from torch import Tensor
 from PIL import Image, ImageOps, UnidentifiedImageError
-from fastcore.net import urlread, urlsave
-from fastcore.xdg import xdg_cache_home
-from fastai.torch_core import show_image, show_images
+from fastcore.net import urlread
+from .basics import *
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'MIN_SIZE', 'IMAGES_ENV', 'example_images', 'ImageError', 'load_image', 'atomic_write', 'save_image',
-           'example_image_path', 'example_image']
+__all__ = ['load_image', 'atomic_write', 'save_image', 'example_image', 'MAX_PIXELS', 'MIN_SIZE', 'image_formats', 'ImageError',
+           'IMAGES_ENV', 'example_images', 'example_names', 'credit', 'example_image_path']
 
-# %% ../nbs/00_core.ipynb #df660b32
-MAX_PIXELS = 50_000_000  # largest image (width*height) we decode; checked from the header, before decoding
-MIN_SIZE = 32            # smallest side VGG accepts: pool5 divides by 32
-
-class ImageError(ValueError):
-    "An input that is not a usable image; the message says which and why"
+# %% ../nbs/00_core.ipynb #003498d8
+_all_ = ['MAX_PIXELS', 'MIN_SIZE', 'image_formats', 'ImageError', 'IMAGES_ENV', 'example_images', 'example_names', 'credit',
+         'example_image_path']  # `styletransfer.core` re-exports the names of notebook 00_basics it builds on
 
 # %% ../nbs/00_core.ipynb #524dd7c5
 def _open(src):
@@ -126,78 +122,20 @@ def atomic_write(path,  # destination; its folder must exist
         raise
     return path
 
-_formats = {'.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG'}
-
 def save_image(img:Tensor,  # [3,H,W] or [1,3,H,W], values in [0,1] (clamped)
                path,  # destination; .png, .jpg or .jpeg
                quality:int=95,  # JPEG quality
               )->Path:
     "Write `img` to `path` atomically (temporary file + rename)"
     path = Path(path).expanduser()
-    fmt = _formats.get(path.suffix.lower())
-    if fmt is None: raise ValueError(f"cannot save {path.name!r}: unknown suffix {path.suffix!r}; use one of {', '.join(_formats)}")
+    fmt = image_formats.get(path.suffix.lower())
+    if fmt is None: raise ValueError(f"cannot save {path.name!r}: unknown suffix {path.suffix!r}; use one of {', '.join(image_formats)}")
     if img.ndim == 4 and img.shape[0] == 1: img = img[0]
     if img.ndim != 3 or img.shape[0] != 3: raise ValueError(f"save_image needs a [3,H,W] image; got shape {list(img.shape)}")
     arr = (img.detach().float().clamp(0, 1) * 255).round().byte().permute(1, 2, 0).cpu().numpy()
     return atomic_write(path, lambda f: Image.fromarray(arr).save(f, format=fmt, **({'quality': quality} if fmt == 'JPEG' else {})))
 
-# %% ../nbs/00_core.ipynb #2770fd59
-IMAGES_ENV = 'STYLETRANSFER_IMAGES'  # names a local folder that holds the example images
-_NEURAL_STYLE = 'https://raw.githubusercontent.com/jcjohnson/neural-style/07c4b8299f8fbdafec0c514fc820ff1d7ff62e46/examples/inputs/'
-
-def _example(file, sha256, kind, credit): return dict(file=file, url=_NEURAL_STYLE+file, sha256=sha256, kind=kind, credit=credit)
-
-example_images = {
-    'starry_night': _example('starry_night.jpg', '0592ab0f7b51b3ce72608a95e53880bd93971e5b48f93a0ce8dfd3cbccf3d098', 'style',
-                             'Vincent van Gogh, The Starry Night (1889), public domain'),
-    'the_scream': _example('the_scream.jpg', 'f3075cddeb974a9ee1d6418f7f33fd05185a7ac7dcb4288bd2805d499a9dcaee', 'style',
-                           'Edvard Munch, The Scream (1893), public domain'),
-    'shipwreck': _example('shipwreck.jpg', '4f7cf34e3cd4a5daaf3f421f059ca9a01aaa2a3afd7243d6670c9c8bc001a213', 'style',
-                          'J. M. W. Turner, The Shipwreck (1805), public domain'),
-    'tubingen': _example('tubingen.jpg', 'e67d1869f01fd805385c681a80d9ebcf0f70ea4a5fe6127f0606bb1c7f4bf506', 'content',
-                         'Neckarfront in Tübingen, the photo used by Gatys et al.'),
-    'golden_gate': _example('golden_gate.jpg', 'f8476ac216e0d409af2e52bf82ad2cdc3433e23d7895e6f9b2048fc014ed57ba', 'content',
-                            'Golden Gate Bridge photo from the neural-style examples'),
-    'hoovertowernight': _example('hoovertowernight.jpg', '8852910ed1594af535c3dee012b020b9ee4045798645885d20a9445d12e98093', 'content',
-                                 'Hoover Tower at night photo from the neural-style examples'),
-    'grace_hopper': dict(file='grace_hopper.jpg', url=None, sha256=None, kind='content',
-                         credit="Grace Hopper, public-domain photo shipped with matplotlib"),
-}
-
-# %% ../nbs/00_core.ipynb #06f0d0d9
-def _sha256(p): return hashlib.sha256(Path(p).read_bytes()).hexdigest()
-
-def _download(url, dest, sha256):
-    "Download `url` to `dest` through a temporary file, keeping it only if its sha256 matches"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + '.part')
-    try:
-        urlsave(url, tmp, timeout=60)
-        if (got := _sha256(tmp)) != sha256: raise ImageError(f"{url} has sha256 {got}, expected {sha256}; not using it")
-        os.replace(tmp, dest)
-    finally: tmp.unlink(missing_ok=True)
-    return dest
-
-# %% ../nbs/00_core.ipynb #6fead1f8
-def example_image_path(name:str)->Path:
-    "Local path of the example image `name`: from $STYLETRANSFER_IMAGES, the cache, or downloaded once"
-    if name not in example_images: raise KeyError(f"unknown example image {name!r}; valid: {', '.join(example_images)}")
-    e = example_images[name]
-    if e['url'] is None:
-        import matplotlib.cbook
-        return Path(matplotlib.cbook.get_sample_data(e['file'], asfileobj=False))
-    if folder := os.environ.get(IMAGES_ENV):
-        p = Path(folder).expanduser()/e['file']
-        if p.exists():
-            if _sha256(p) != e['sha256']: raise ImageError(f"{p} does not match the sha256 of {name} in the registry")
-            return p
-    p = xdg_cache_home()/'styletransfer'/'images'/e['file']
-    if p.exists() and _sha256(p) == e['sha256']: return p
-    try: return _download(e['url'], p, e['sha256'])
-    except ImageError: raise
-    except Exception as ex:
-        raise ImageError(f"could not download {e['file']} from {e['url']} ({ex}); offline, set {IMAGES_ENV} to a folder that holds it") from None
-
+# %% ../nbs/00_core.ipynb #b7851000
 def example_image(name:str,  # a key of `example_images`
                   size:int|None=None,  # longer side, as in `load_image`
                  )->Tensor:

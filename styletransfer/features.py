@@ -10,29 +10,17 @@ from functools import lru_cache, partial
 from pathlib import Path
 import torch, torch.nn as nn
 from torch import Tensor
-from torchvision.transforms import Normalize
 from fastcore.basics import listify
 from .core import *
+from .basics import *
 
 # %% auto #0
-__all__ = ['vgg_blocks', 'PIXELS', 'style_layers', 'content_layers', 'backbones', 'vgg_layer_names', 'vgg_layers',
-           'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess', 'VGGFeatures',
-           'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels']
+__all__ = ['backbones', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess',
+           'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'vgg_blocks',
+           'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names']
 
-# %% ../nbs/01_features.ipynb #fb983fc5
-vgg_blocks = {'vgg16': (2, 2, 3, 3, 3), 'vgg19': (2, 2, 4, 4, 4)}  # convolutions per block
-
-def vgg_layer_names(blocks=vgg_blocks['vgg19'])->list:
-    "Names of the layers of a VGG with `blocks` convolutions per block, in order"
-    names = []
-    for b,n in enumerate(blocks, 1):
-        for i in range(1, n+1): names += [f'conv{b}_{i}', f'relu{b}_{i}']
-        names.append(f'pool{b}')
-    return names
-
-PIXELS = 'pixels'  # a pseudo-layer: the image itself, for losses that also match colours
-style_layers = ('relu1_1', 'relu2_1', 'relu3_1', 'relu4_1', 'relu5_1')  # the seed's style layers
-content_layers = ('relu4_2',)  # Gatys et al. match content at conv4_2; we take its ReLU
+# %% ../nbs/01_features.ipynb #06d51952
+_all_ = ['vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names']  # from 00_basics
 
 # %% ../nbs/01_features.ipynb #257d6343
 def vgg_layers(blocks=vgg_blocks['vgg19'],  # convolutions per block
@@ -81,11 +69,13 @@ def vgg16_torchvision_state_dict()->dict:
 
 # %% ../nbs/01_features.ipynb #a3928246
 class Preprocess(nn.Module):
-    "RGB in [0,1] → the input a backbone was trained on: optional BGR, scale, then `Normalize`"
+    "RGB in [0,1] → the input a backbone was trained on: optional BGR, scale, then subtract `mean`, divide by `std`"
     def __init__(self, mean, std, scale=1., bgr=False):
         super().__init__()
-        self.scale,self.bgr,self.norm = scale,bgr,Normalize(mean, std)
-    def forward(self, x): return self.norm((x.flip(-3) if self.bgr else x) * self.scale)
+        self.scale,self.bgr = scale,bgr
+        self.register_buffer('mean', torch.tensor(mean).view(3, 1, 1), persistent=False)
+        self.register_buffer('std', torch.tensor(std).view(3, 1, 1), persistent=False)
+    def forward(self, x): return ((x.flip(-3) if self.bgr else x) * self.scale - self.mean) / self.std
 
 backbones = {
     'vgg19': dict(blocks=vgg_blocks['vgg19'], weights=vgg19_caffe_state_dict,
@@ -101,7 +91,7 @@ class VGGFeatures(nn.Module):
                  pooling:str='max'):  # 'max' or 'avg'
         super().__init__()
         if backbone not in backbones: raise ValueError(f"unknown backbone {backbone!r}; valid: {', '.join(backbones)}")
-        b = backbones[backbone]
+        b,self.backbone = backbones[backbone],backbone
         self.preprocess,self.layers = b['preprocess'](),vgg_layers(b['blocks'], pooling)
         self.layers.load_state_dict(b['weights']())
         self.requires_grad_(False).eval()
@@ -115,11 +105,7 @@ class VGGFeatures(nn.Module):
 
     def check_layers(self, layers)->list:
         "`layers` as a list, or a one-line error naming the unknown one and the valid ones"
-        layers = listify(layers)
-        if not layers: raise ValueError("no layers requested")
-        for l in layers:
-            if l not in self.names and l != PIXELS: raise ValueError(f"unknown layer {l!r}; valid: {', '.join(self.names)}, {PIXELS}")
-        return layers
+        return check_layer_names(layers, self.backbone)
 
     def forward(self, x:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
                 layers=style_layers)->dict:  # layer names
