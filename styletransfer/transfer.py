@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_transfer.ipynb #e1566e8d
 from __future__ import annotations
-import math
+import math, sys, time
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
@@ -18,6 +18,7 @@ from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.learner import Learner
 from fastai.optimizer import Adam, OptimWrapper
+from fastai.torch_core import show_image
 from .core import *
 from .features import *
 from .gram import *
@@ -27,9 +28,9 @@ from .w2 import *
 # %% auto #0
 __all__ = ['optimizers', 'style_losses', 'default_style_weights', 'ImageModel', 'step_dls', 'tv_loss', 'TransferLoss',
            'SkipValidationCallback', 'ClampCallback', 'NaNStopCallback', 'EMACallback', 'LossTermsCallback',
-           'ShowImageCallback', 'SnapshotCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize',
-           'default_scales', 'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'init_image',
-           'best_device', 'style_transfer']
+           'ShowImageCallback', 'SnapshotCallback', 'TerminalProgressCallback', 'CurrentImageCallback', 'LBFGSCallback',
+           'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales', 'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
+           'transfer_luminance', 'init_image', 'best_device', 'style_transfer']
 
 # %% ../nbs/05_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -125,6 +126,39 @@ class SnapshotCallback(Callback):
         if (self.iter + 1) % self.every == 0:
             save_image(self.model.image.detach()[0], self.folder/f'{self.prefix}step_{self.iter+1:04d}.png')
 
+# %% ../nbs/05_transfer.ipynb #b2c10973
+def _clock(seconds): return time.strftime('%H:%M:%S' if seconds >= 3600 else '%M:%S', time.gmtime(max(0, seconds)))
+
+class TerminalProgressCallback(Callback):
+    "One line per scale on a terminal: `scale 2/3 · 256 px  [#####-----] 60/120 steps  00:12 < 00:12  style 0.12 content 0.31`"
+    order = 75  # after `LossTermsCallback` has this step's terms
+    def __init__(self, scale:int=0, n_scales:int=1, file=None, width:int=20): store_attr()
+    def before_fit(self):
+        self.out = self.file or sys.stderr
+        self.live = getattr(self.out, 'isatty', lambda: False)()  # rewrite the line in place only on a terminal
+        self.start,self.shown = time.time(),0.
+    def line(self)->str:
+        "The progress line for the current step"
+        done,n = self.iter + 1,self.n_iter
+        spent = time.time() - self.start
+        bar = '#' * round(self.width * done / n)
+        terms = ' '.join(f'{k} {v.item():.3g}' for k,v in self.loss_func.terms.items())
+        return (f"scale {self.scale+1}/{self.n_scales} · {max(self.model.image.shape[-2:])} px  [{bar:-<{self.width}}] "
+                f"{done}/{n} steps  {_clock(spent)} < {_clock(spent / done * (n - done))}  {terms}")
+    def after_batch(self):
+        if self.live and time.time() - self.shown > 0.1:
+            print('\r' + self.line(), end='', file=self.out, flush=True); self.shown = time.time()
+    def after_fit(self): print(('\r' if self.live else '') + self.line(), file=self.out, flush=True)
+
+class CurrentImageCallback(Callback):
+    "Keep the image the run would return now (the moving average of the iterates) and the last finished scale's"
+    order = 90  # after `EMACallback` has averaged this step in
+    def __init__(self): self.latest,self.finished = None,None
+    def after_batch(self):
+        ema = getattr(self.learn, 'ema', None)
+        self.latest = (ema.average if ema is not None else self.model.image.detach())[0]
+    def after_fit(self): self.finished = self.latest
+
 # %% ../nbs/05_transfer.ipynb #dd88c035
 class LBFGSCallback(Callback):
     "Step a `torch.optim.LBFGS` (wrapped in fastai's `OptimWrapper`) with a closure, in place of fastai's step"
@@ -150,7 +184,8 @@ def lbfgs_opt(params, lr=1., **kwargs):
 optimizers = {'adam': dict(opt_func=partial(Adam, wd=0., eps=1e-8), lr=0.02),
               'lbfgs': dict(opt_func=lbfgs_opt, lr=1.)}
 
-def transfer_learner(loss:TransferLoss, init:Tensor, steps:int, optimizer:str='adam', cbs=None)->Learner:
+def transfer_learner(loss:TransferLoss, init:Tensor, steps:int, optimizer:str='adam', cbs=None,
+                     show_progress:bool=True)->Learner:  # False: no fastai progress bar
     "A `Learner` that optimises the pixels of `init` against `loss` for `steps` steps"
     if optimizer not in optimizers: raise ValueError(f"unknown optimizer {optimizer!r}; valid: {', '.join(optimizers)}")
     o = optimizers[optimizer]
@@ -159,6 +194,7 @@ def transfer_learner(loss:TransferLoss, init:Tensor, steps:int, optimizer:str='a
     learn = Learner(step_dls(steps, init.device), ImageModel(init), loss_func=loss, opt_func=o['opt_func'], lr=o['lr'],
                     cbs=base + listify(cbs), train_bn=False)
     learn.optimizer = optimizer
+    if not show_progress and hasattr(learn, 'progress'): learn.remove_cb(learn.progress)
     learn.logger = noop  # no per-epoch table: there is one epoch, and the progress bar shows the loss terms
     return learn
 
@@ -234,6 +270,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    backbone:str='vgg19',  # 'vgg19' or 'vgg16'
                    callbacks=None,  # extra fastai callbacks, or a function of the scale index returning them
                    lr:float|None=None,  # learning rate (default per optimizer)
+                   show_progress:bool=True,  # fastai's progress bar (False for a display of your own)
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     if loss not in style_losses: raise ValueError(f"unknown loss {loss!r}; valid: {', '.join(style_losses)}")
@@ -256,7 +293,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         cl = None if c is None else ContentLoss(c, content_layers, backbone=backbone)
         tl = TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
         cbs = callbacks(i) if callable(callbacks) else callbacks
-        learn = transfer_learner(tl, start, n, optimizer, cbs)
+        learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress)
         img = optimize(learn, lr)
         learners.append(learn)
     if preserve_color and content_full is not None: img = transfer_luminance(img, content_full.to(img))
