@@ -81,6 +81,6 @@ def shuffle_positions(feats:Tensor, seed:int=0)->Tensor:
 def pair_score(loss_cls,  # a `StyleLoss` subclass
                size:int=256, **kwargs)->float:
     "Mean loss of each example photo against each example painting: how `default_scale` is chosen"
-    photos = [example_image(n, size=size) for n in ('tubingen', 'golden_gate', 'hoovertowernight')]
-    scores = [loss_cls(example_image(s, size=size), **kwargs)(p).item() for s in ('starry_night', 'the_scream', 'shipwreck') for p in photos]
+    photos = [example_image(n, size=size) for n in example_names('photo', bundled=True)]
+    scores = [loss_cls(example_image(s, size=size), **kwargs)(p).item() for s in example_names('painting', bundled=True) for p in photos]
     return sum(scores)/len(scores)

@@ -91,7 +91,7 @@ def summarize(table:pd.DataFrame)->pd.DataFrame:
     return means.join(pd.concat(list(wins), axis=1)).fillna(0)
 
 # %% ../nbs/07_showdown.ipynb #ea8e14d0
-example_contents,example_styles = ('tubingen', 'golden_gate', 'hoovertowernight'),('starry_night', 'the_scream', 'shipwreck')
+example_contents,example_styles = tuple(example_names('photo', bundled=True)),tuple(example_names('painting', bundled=True))
 
 @call_parse
 def showdown_cli(Output:str='showdown.png',  # the grid figure (.png or .jpg)
