@@ -23,7 +23,7 @@ def bare(loss, init, steps, lr=0.02):
     return avg[0]
 
 def main(size=128, steps=40, reps=5):
-    content, style = example_image('tubingen', size=size), example_image('starry_night', size=size)
+    content, style = example_image('aitzgorri', size=size), example_image('starry_night', size=size)
     loss = TransferLoss(GramStyleLoss(style), ContentLoss(content), style_weight=10)  # the loop's cost, not a loss's, is measured
     bare(loss, content, 3)  # warm up
     t_bare, t_fastai = [], []
