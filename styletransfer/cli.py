@@ -33,11 +33,15 @@ def image_size(src)->tuple|None:
     "(width, height) of a local image file from its header, without decoding it; None for a URL"
     if not isinstance(src, Path): return None
     if src.is_dir(): raise ImageError(f"{src} is a folder, not an image")
+    import warnings
     from PIL import Image, UnidentifiedImageError  # Pillow opens lazily: only the header is read
     try:
-        with Image.open(src) as im: w,h = im.size
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # we check the size ourselves, below
+            with Image.open(src) as im: w,h = im.size
     except UnidentifiedImageError: raise ImageError(f"{src}: not an image (unrecognised file format)") from None
     except (OSError, Image.DecompressionBombError) as e: raise ImageError(f"{src}: cannot read ({e})") from None
+    if w*h > MAX_PIXELS: raise ImageError(f"{src}: {w}x{h} is {w*h:,} pixels, over the limit MAX_PIXELS={MAX_PIXELS:,}")
     return w,h
 
 def _ints(s, what):
