@@ -56,7 +56,7 @@ def w2_gaussian(mu_x:Tensor, cov_x:Tensor,  # the image's Gaussian, [...,C] and 
 
 # %% ../nbs/04_gaussian_w2.ipynb #58399307
 class W2StyleLoss(StyleLoss):
-    "Vincent's loss: squared Wasserstein-2 distance between Gaussian fits of the features, per layer"
+    "Vincent Marron's loss: squared Wasserstein-2 distance between Gaussian fits of the features, per layer"
     default_scale = 0.33  # a photo against a painting then scores about 1 (see the end of 04_gaussian_w2)
     def __init__(self, styles, layers=style_layers, weights=None, blend=None, backbone:str='vgg19', pooling:str='max',
                  scale:float|None=None,
