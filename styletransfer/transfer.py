@@ -111,6 +111,7 @@ class ShowImageCallback(Callback):
         from IPython.display import display
         self.handle = display(None, display_id=True)
     def after_batch(self):
+        if self.handle is None: return  # not in a notebook: IPython's `display` gives no handle, and there is nowhere to show
         if (self.iter + 1) % self.every and self.iter + 1 != self.n_iter: return
         import matplotlib.pyplot as plt
         img = self.model.image.detach()[0]
