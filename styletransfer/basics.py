@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'MIN_SIZE', 'image_formats', 'IMAGES_ENV', 'CC_BY_4', 'example_images', 'vgg_blocks', 'PIXELS',
-           'style_layers', 'content_layers', 'ImageError', 'example_names', 'credit', 'example_image_path',
-           'vgg_layer_names', 'check_layer_names']
+           'style_layers', 'content_layers', 'ImageError', 'open_image', 'check_pixels', 'fit_size', 'example_names',
+           'credit', 'example_image_path', 'vgg_layer_names', 'check_layer_names']
 
 # %% ../nbs/00_basics.ipynb #6a89d65d
 import hashlib, os
@@ -21,6 +21,31 @@ image_formats = {'.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG'}  # what `save_i
 
 class ImageError(ValueError):
     "An input that is not a usable image; the message says which and why"
+
+# %% ../nbs/00_basics.ipynb #f9ae93ad
+def open_image(f,  # a path or a binary file object
+               name,  # what to call it in messages
+              ):  # a `PIL.Image.Image`, header read, pixels not yet decoded
+    "Open an image file lazily, with Pillow's errors as one line naming `name`"
+    import warnings
+    from PIL import Image, UnidentifiedImageError  # imported here, so that importing this module stays light
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # `check_pixels` is our limit
+            return Image.open(f)
+    except Image.DecompressionBombError as e: raise ImageError(f"{name}: too large to decode ({e})") from None
+    except UnidentifiedImageError: raise ImageError(f"{name}: not an image (unrecognised file format)") from None
+    except OSError as e: raise ImageError(f"{name}: cannot read ({e})") from None
+
+def check_pixels(width:int, height:int, name):
+    "Refuse an image of more than `MAX_PIXELS` pixels, with a one-line error naming `name`"
+    if width*height > MAX_PIXELS:
+        raise ImageError(f"{name}: {width}x{height} is {width*height:,} pixels, over the limit MAX_PIXELS={MAX_PIXELS:,}")
+
+def fit_size(width:int, height:int, size:int)->tuple:
+    "(width, height) of an image whose longer side is scaled to `size`, keeping the aspect ratio"
+    s = size / max(width, height)
+    return max(1, round(width*s)),max(1, round(height*s))
 
 # %% ../nbs/00_basics.ipynb #2770fd59
 IMAGES_ENV = 'STYLETRANSFER_IMAGES'  # names a local folder that holds the downloadable example images

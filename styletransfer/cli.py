@@ -33,15 +33,8 @@ def image_size(src)->tuple|None:
     "(width, height) of a local image file from its header, without decoding it; None for a URL"
     if not isinstance(src, Path): return None
     if src.is_dir(): raise ImageError(f"{src} is a folder, not an image")
-    import warnings
-    from PIL import Image, UnidentifiedImageError  # Pillow opens lazily: only the header is read
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # we check the size ourselves, below
-            with Image.open(src) as im: w,h = im.size
-    except UnidentifiedImageError: raise ImageError(f"{src}: not an image (unrecognised file format)") from None
-    except (OSError, Image.DecompressionBombError) as e: raise ImageError(f"{src}: cannot read ({e})") from None
-    if w*h > MAX_PIXELS: raise ImageError(f"{src}: {w}x{h} is {w*h:,} pixels, over the limit MAX_PIXELS={MAX_PIXELS:,}")
+    with open_image(src, src) as im: w,h = im.size  # the header only
+    check_pixels(w, h, src)
     return w,h
 
 def _ints(s, what):
@@ -128,7 +121,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=N
     if not force:
         for s in inputs:
             if isinstance(s, Path) and _same_file(s, out): raise CliError(f"output {output!r} is also an input; choose another name or pass --force")
-    if sizes[0] and (not device or device == 'cpu'): check_memory(*_scaled(sizes[0], sc[-1]), loss, max_memory)
+    if sizes[0] and (not device or device == 'cpu'): check_memory(*fit_size(*sizes[0], sc[-1]), loss, max_memory)
     return dict(scales=sc, blend=blend, output=out, content=inputs[0], styles=inputs[1:], **layers)
 
 def _default_scales(size, smallest=128):
@@ -136,12 +129,6 @@ def _default_scales(size, smallest=128):
     scales = [size]
     while scales[0] // 2 >= smallest: scales.insert(0, scales[0] // 2)
     return scales
-
-def _scaled(wh, size):
-    "(width, height) of an image `wh` whose longer side is scaled to `size`"
-    w,h = wh
-    s = size / max(w, h)
-    return max(1, round(w*s)),max(1, round(h*s))
 
 # %% ../nbs/06_cli.ipynb #963a1365
 def load_inputs(a:dict):

@@ -15,42 +15,32 @@ from .basics import *
 
 # %% auto #0
 __all__ = ['load_image', 'atomic_write', 'save_image', 'example_image', 'MAX_PIXELS', 'MIN_SIZE', 'image_formats', 'ImageError',
-           'IMAGES_ENV', 'example_images', 'example_names', 'credit', 'example_image_path']
+           'IMAGES_ENV', 'example_images', 'example_names', 'credit', 'example_image_path', 'open_image',
+           'check_pixels', 'fit_size']
 
 # %% ../nbs/00_core.ipynb #003498d8
 _all_ = ['MAX_PIXELS', 'MIN_SIZE', 'image_formats', 'ImageError', 'IMAGES_ENV', 'example_images', 'example_names', 'credit',
-         'example_image_path']  # `styletransfer.core` re-exports the names of notebook 00_basics it builds on
+         'example_image_path', 'open_image', 'check_pixels', 'fit_size']  # `styletransfer.core` re-exports the names of notebook 00_basics it builds on
 
 # %% ../nbs/00_core.ipynb #524dd7c5
 def _open(src):
     "Lazily opened PIL image (header read, pixels not yet decoded) and a name for messages"
     if isinstance(src, Image.Image): return src, 'image'
-    if isinstance(src, (bytes, bytearray)): return _pil_open(io.BytesIO(src), 'bytes'), 'bytes'
+    if isinstance(src, (bytes, bytearray)): return open_image(io.BytesIO(src), 'bytes'), 'bytes'
     s = str(src)
     if s.startswith(('http://', 'https://')):
         try: data = urlread(s, decode=False, timeout=60)
         except Exception as e: raise ImageError(f"could not download {s}: {e}") from None
-        return _pil_open(io.BytesIO(data), s), s
+        return open_image(io.BytesIO(data), s), s
     p = Path(s).expanduser()
     if not p.exists(): raise FileNotFoundError(f"no such image file: {p}")
     if p.is_dir(): raise ImageError(f"{p} is a folder, not an image")
-    return _pil_open(p, p), str(p)
-
-def _pil_open(f, name):
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
-            return Image.open(f)
-    except Image.DecompressionBombError as e: raise ImageError(f"{name}: too large to decode ({e})") from None
-    except UnidentifiedImageError: raise ImageError(f"{name}: not an image (unrecognised file format)") from None
-    except OSError as e: raise ImageError(f"{name}: cannot read ({e})") from None
+    return open_image(p, p), str(p)
 
 # %% ../nbs/00_core.ipynb #9f565d6e
 def _decode(im, name, size=None):
     "Decode `im` into a float RGB array in [0,1], after checking its size from the header"
-    w,h = im.size
-    if w*h > MAX_PIXELS:
-        raise ImageError(f"{name}: {w}x{h} is {w*h:,} pixels, over the limit MAX_PIXELS={MAX_PIXELS:,}")
+    check_pixels(*im.size, name)
     if size and im.format == 'JPEG': im.draft(im.mode, (size, size))  # never smaller than asked for
     try:
         im.load()
@@ -83,8 +73,7 @@ def _from_tensor(t):
 def _resize(t, size):
     "Resize `[3,H,W]` so its longer side is `size`, keeping the aspect ratio (antialiased bicubic)"
     h,w = t.shape[-2:]
-    s = size / max(h, w)
-    nh,nw = max(1, round(h*s)), max(1, round(w*s))
+    nw,nh = fit_size(w, h, size)
     if (nh,nw) == (h,w): return t
     return F.interpolate(t[None], size=(nh, nw), mode='bicubic', antialias=True, align_corners=False)[0].clamp(0, 1)
 
