@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'MIN_SIZE', 'image_formats', 'IMAGES_ENV', 'CC_BY_4', 'example_images', 'vgg_blocks', 'PIXELS',
            'style_layers', 'content_layers', 'ImageError', 'open_image', 'check_pixels', 'fit_size', 'example_names',
-           'credit', 'example_image_path', 'vgg_layer_names', 'check_layer_names']
+           'credit', 'example_image_path', 'vgg_layer_names', 'check_layer_names', 'check_blend']
 
 # %% ../nbs/00_basics.ipynb #6a89d65d
 import hashlib, os
@@ -172,3 +172,13 @@ def check_layer_names(layers,  # a layer name or a list of them
     for l in layers:
         if l not in names and l != PIXELS: raise ValueError(f"unknown layer {l!r}; valid: {', '.join(names)}, {PIXELS}")
     return layers
+
+# %% ../nbs/00_basics.ipynb #8b4bc950
+def check_blend(blend,  # one weight per style image, or None for equal weights
+                n:int,  # the number of style images
+               )->list:
+    "`blend` as a list of floats (default all 1), or a one-line `ValueError`"
+    blend = [1.]*n if blend is None else [float(b) for b in (blend if isinstance(blend, (list, tuple)) else [blend])]
+    if len(blend) != n: raise ValueError(f"{len(blend)} blend weights for {n} style images")
+    if min(blend) < 0 or sum(blend) <= 0: raise ValueError(f"blend weights must be >= 0 with a positive sum; got {blend}")
+    return blend

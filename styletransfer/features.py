@@ -15,12 +15,10 @@ from .core import *
 from .basics import *
 
 # %% auto #0
-__all__ = ['backbones', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess',
-           'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'vgg_blocks',
-           'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names']
+__all__ = ['backbones', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess', 'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend', 'mm_like']
 
 # %% ../nbs/01_features.ipynb #06d51952
-_all_ = ['vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names']  # from 00_basics
+_all_ = ['vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend']  # from 00_basics
 
 # %% ../nbs/01_features.ipynb #257d6343
 def vgg_layers(blocks=vgg_blocks['vgg19'],  # convolutions per block
@@ -127,9 +125,7 @@ class VGGFeatures(nn.Module):
 # %% ../nbs/01_features.ipynb #2dae0cfe
 @lru_cache(maxsize=None)
 def _vgg(backbone, pooling, device, dtype):
-    vgg = VGGFeatures(backbone, pooling).to(device=device, dtype=dtype)
-    if device.type == 'cpu' and dtype == torch.float32: vgg.to_memory_format(torch.channels_last)  # oneDNN's layout
-    return vgg
+    return VGGFeatures(backbone, pooling).to(device=device, dtype=dtype)
 
 def get_vgg(backbone='vgg19', pooling='max', device='cpu', dtype=torch.float32)->VGGFeatures:
     "The (cached) `VGGFeatures` for `backbone` and `pooling` on `device` in `dtype`"
@@ -209,3 +205,17 @@ def optimize_pixels(loss_fn,  # maps a [1,3,H,W] image to a scalar loss
         with torch.no_grad(): x.clamp_(0, 1)
         losses.append(loss.item())
     return x.detach()[0], losses
+
+# %% ../nbs/06_fast.ipynb #32e76929
+@lru_cache(maxsize=None)
+def _vgg(backbone, pooling, device, dtype):
+    vgg = VGGFeatures(backbone, pooling).to(device=device, dtype=dtype)
+    if device.type == 'cpu' and dtype == torch.float32: vgg.to_memory_format(torch.channels_last)  # oneDNN's layout
+    return vgg
+
+# %% ../nbs/06_fast.ipynb #b603ee87
+def mm_like(a:Tensor, b:Tensor,
+            like:Tensor,  # a gradient's input: contiguous, or its transpose is (flattened channels-last features)
+           )->Tensor:
+    "`a @ b`, laid out in memory like `like`"
+    return a @ b if like.is_contiguous() else (b.mT @ a.mT).mT

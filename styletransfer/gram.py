@@ -9,17 +9,28 @@ from torch import Tensor
 from fastcore.basics import listify
 from .core import *
 from .features import *
+from .style import *
 
 # %% auto #0
-__all__ = ['mm_like', 'Gram', 'gram', 'StyleLoss', 'GramStyleLoss', 'shuffle_positions', 'pair_score']
+__all__ = ['gram', 'GramStyleLoss', 'Gram', 'gram']
 
 # %% ../nbs/03_gram.ipynb #d4994c2b
-def mm_like(a:Tensor, b:Tensor,
-            like:Tensor,  # a gradient's input: contiguous, or its transpose is (flattened channels-last features)
-           )->Tensor:
-    "`a @ b`, laid out in memory like `like`"
-    return a @ b if like.is_contiguous() else (b.mT @ a.mT).mT
+def gram(feats:Tensor,  # [...,C,h,w] features
+        )->Tensor:  # [...,C,C]
+    "Inner products of every pair of channels, averaged over the h*w positions"
+    f = feats.flatten(-2)
+    return f @ f.mT / f.shape[-1]
 
+# %% ../nbs/03_gram.ipynb #670a7986
+class GramStyleLoss(StyleLoss):
+    "Gatys et al.'s style loss: mean squared difference of Gram matrices, per layer"
+    default_scale = 0.17  # 1/6: a photo against a painting then scores about 1 (see the end of 03_gram)
+    def set_target(self, layer, feats, blend):
+        self.set_stat('gram', layer, sum(b * gram(f) for f,b in zip(feats, blend)))
+    def layer_loss(self, feats, layer):
+        return (gram(feats) - self.stat('gram', layer)).pow(2).mean(dim=(-2, -1))
+
+# %% ../nbs/06_fast.ipynb #22f54537
 class Gram(torch.autograd.Function):
     "F Fᵀ/N for features F of shape [...,C,N], with a backward pass of one matrix product"
     @staticmethod
@@ -34,53 +45,5 @@ class Gram(torch.autograd.Function):
 
 def gram(feats:Tensor,  # [...,C,h,w] features
         )->Tensor:  # [...,C,C]
-    "Inner products of every pair of channels, averaged over the h*w positions"
+    "Inner products of every pair of channels, averaged over the h*w positions (replaces notebook 03's: one product backward)"
     return Gram.apply(feats.flatten(-2))
-
-# %% ../nbs/03_gram.ipynb #302d952a
-class StyleLoss(FeatureLoss):
-    "Base class: a loss against feature statistics of one or more style images, blended by weight"
-    default_scale = 1.
-    def __init__(self, styles,  # a [3,H,W] style image, or a list of them (sizes may differ)
-                 layers=style_layers,  # layer names
-                 weights=None,  # one weight per layer (default 1 each)
-                 blend=None,  # one weight per style image (default equal)
-                 backbone:str='vgg19', pooling:str='max',
-                 scale:float|None=None):  # multiplies the loss (default `default_scale`)
-        super().__init__(layers, weights, backbone, pooling, self.default_scale if scale is None else scale)
-        styles = [styles] if isinstance(styles, Tensor) and styles.ndim == 3 else list(styles)
-        blend = [1.]*len(styles) if blend is None else [float(b) for b in listify(blend)]
-        if len(blend) != len(styles): raise ValueError(f"{len(blend)} blend weights for {len(styles)} style images")
-        if min(blend) < 0 or sum(blend) <= 0: raise ValueError(f"blend weights must be >= 0 with a positive sum; got {blend}")
-        blend = [b/sum(blend) for b in blend]
-        with torch.no_grad():
-            feats = [self.features(s[None] if s.ndim == 3 else s) for s in styles]
-            for l in self.layers: self.set_target(l, [f[l][0] for f in feats], blend)
-        self.set_norms({l: feats[0][l][0] for l in self.layers})
-
-    def set_target(self, layer, feats, blend):
-        "Store the statistics of the style features `feats` (a list of [C,h,w]) at `layer`, blended by `blend`"
-        raise NotImplementedError
-
-# %% ../nbs/03_gram.ipynb #670a7986
-class GramStyleLoss(StyleLoss):
-    "Gatys et al.'s style loss: mean squared difference of Gram matrices, per layer"
-    default_scale = 0.17  # 1/6: a photo against a painting then scores about 1 (see the end of 03_gram)
-    def set_target(self, layer, feats, blend):
-        self.set_stat('gram', layer, sum(b * gram(f) for f,b in zip(feats, blend)))
-    def layer_loss(self, feats, layer):
-        return (gram(feats) - self.stat('gram', layer)).pow(2).mean(dim=(-2, -1))
-
-# %% ../nbs/03_gram.ipynb #7e569ebd
-def shuffle_positions(feats:Tensor, seed:int=0)->Tensor:
-    "`feats` ([...,C,h,w]) with their spatial positions permuted: a style loss should not notice"
-    p = torch.randperm(feats.shape[-2]*feats.shape[-1], generator=torch.Generator().manual_seed(seed))
-    return feats.flatten(-2)[..., p].view_as(feats)
-
-# %% ../nbs/03_gram.ipynb #655b8ef5
-def pair_score(loss_cls,  # a `StyleLoss` subclass
-               size:int=256, **kwargs)->float:
-    "Mean loss of each example photo against each example painting: how `default_scale` is chosen"
-    photos = [example_image(n, size=size) for n in example_names('photo', bundled=True)]
-    scores = [loss_cls(example_image(s, size=size), **kwargs)(p).item() for s in example_names('painting', bundled=True) for p in photos]
-    return sum(scores)/len(scores)

@@ -4,18 +4,16 @@
 
 # %% ../nbs/04_ot.ipynb #97b6c286
 from __future__ import annotations
-import os
-from concurrent.futures import ThreadPoolExecutor
-import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from fastcore.basics import listify
 from .core import *
 from .features import *
-from .gram import *
+from .style import *
 
 # %% auto #0
-__all__ = ['random_directions', 'quantiles', 'sort_rows', 'SortedMSE', 'Project', 'project', 'OTStyleLoss']
+__all__ = ['random_directions', 'quantiles', 'project', 'sort_values', 'sorted_mse', 'OTStyleLoss', 'sort_rows', 'sort_values', 'SortedMSE', 'sorted_mse', 'Project', 'project']
 
 # %% ../nbs/04_ot.ipynb #23c1141d
 def random_directions(c:int, n:int, generator:torch.Generator|None=None)->Tensor:
@@ -28,7 +26,72 @@ def quantiles(sorted_vals:Tensor, n:int)->Tensor:
     if sorted_vals.shape[-1] == n: return sorted_vals
     return F.interpolate(sorted_vals[None], size=n, mode='linear', align_corners=False)[0]
 
-# %% ../nbs/04_ot.ipynb #b68435a3
+def project(x:Tensor,  # [...,C,N] points
+            d:Tensor,  # [C,P] directions, as columns
+           )->Tensor:  # [...,P,N]
+    "The points projected on each direction, `dᵀx`"
+    return d.T @ x
+
+def sort_values(x:Tensor)->Tensor:
+    "`x` sorted along its last dimension, with no gradient (a target)"
+    return x.detach().sort(-1).values
+
+def sorted_mse(x:Tensor,  # [...,P,N] projections of the image's features
+               target:Tensor,  # [...,P,N] the target's projections, sorted
+              )->Tensor:  # [...,P]
+    "Mean squared difference between the rows of `x`, once sorted, and `target`, per row"
+    return (x.sort(-1).values - target).pow(2).mean(-1)
+
+# %% ../nbs/04_ot.ipynb #929f4960
+class OTStyleLoss(StyleLoss):
+    "Sliced optimal transport between the features of images and of the style, on random directions"
+    default_scale = 0.8  # a photo against a painting then scores about 1 (see the end of 04_ot)
+    def __init__(self, styles, layers=style_layers, weights=None, blend=None,
+                 proj_n:int=32,  # number of random directions per layer and call
+                 fixed:bool=False,  # draw the directions once, at construction, instead of at every call
+                 pixels:bool=False,  # also match the distribution of the pixels' colours
+                 backbone:str='vgg19', pooling:str='max', scale:float|None=None,
+                 seed:int|None=None):  # seeds the loss's own generator (directions and blend sampling)
+        layers = listify(layers) + ([PIXELS] if pixels and PIXELS not in listify(layers) else [])
+        if weights is not None and len(listify(weights)) == len(layers) - 1: weights = listify(weights) + [1.]
+        super().__init__(styles, layers, weights, blend, backbone, pooling, scale, seed)
+        self.proj_n,self.fixed = proj_n,fixed
+
+    def set_target(self, layer, feats, blend):
+        clouds = [f.flatten(1) for f in feats]  # [C,N] each
+        n = max(c.shape[1] for c in clouds)
+        if len(clouds) > 1:  # blend: draw from each style in proportion to its weight
+            picks = []
+            for c,b in zip(clouds, blend):
+                k = round(n*b)
+                idx = (torch.randperm(c.shape[1], generator=self.generator)[:k] if k <= c.shape[1]
+                       else torch.randint(c.shape[1], (k,), generator=self.generator))
+                picks.append(c[:, idx.to(c.device)])
+            clouds = [torch.cat(picks, dim=1)]
+        self.set_stat('points', layer, clouds[0])
+        if self.fixed:
+            d = random_directions(clouds[0].shape[0], self.proj_n, self.generator).to(clouds[0])
+            self.set_stat('dirs', layer, d)
+            self.set_stat('sorted', layer, sort_values(project(clouds[0], d)))
+
+    def zero_loss(self, layer, feats):
+        # all-zero features project to 0, so the loss is the mean squared projection of the target, whose expectation
+        # over uniform unit directions is the mean squared coordinate (no random draw needed)
+        return self.stat('points', layer).pow(2).sum(0).mean() / feats.shape[0]
+
+    def layer_loss(self, feats, layer):
+        x = feats.flatten(-2)  # [B,C,N]
+        if self.fixed: d,target = self.stat('dirs', layer),self.stat('sorted', layer)
+        else:
+            d = random_directions(x.shape[-2], self.proj_n, self.generator).to(x)
+            target = sort_values(project(self.stat('points', layer), d))
+        return sorted_mse(project(x, d), quantiles(target, x.shape[-1])).mean(-1)
+
+# %% ../nbs/06_fast.ipynb #58288a60
+import os
+from concurrent.futures import ThreadPoolExecutor
+import numpy as np
+
 _pool,_pool_pid = None,None
 
 def _each_row(f, n:int):
@@ -65,7 +128,11 @@ def sort_rows(x:Tensor, positions:bool=True):
     vals = torch.from_numpy(vals).view(x.shape)
     return (vals, torch.from_numpy(pos).view(x.shape)) if positions else vals
 
-# %% ../nbs/04_ot.ipynb #df5c5d70
+def sort_values(x:Tensor)->Tensor:
+    "`x` sorted along its last dimension, with no gradient (a target; replaces notebook 04's: NumPy's sort)"
+    return sort_rows(x, positions=False)
+
+# %% ../nbs/06_fast.ipynb #6f16f2a9
 class SortedMSE(torch.autograd.Function):
     "Mean squared difference between the rows of `x` [...,P,N], once sorted, and `target` (sorted already), per row"
     @staticmethod
@@ -81,7 +148,13 @@ class SortedMSE(torch.autograd.Function):
         pos,diff = ctx.saved_tensors
         return torch.empty_like(diff).scatter_(-1, pos, diff).mul_(2 * g[..., None] / diff.shape[-1]), None
 
-# %% ../nbs/04_ot.ipynb #f9438188
+def sorted_mse(x:Tensor,  # [...,P,N] projections of the image's features
+               target:Tensor,  # [...,P,N] the target's projections, sorted
+              )->Tensor:  # [...,P]
+    "Mean squared difference between the rows of `x`, once sorted, and `target`, per row (replaces notebook 04's: a scatter backward)"
+    return SortedMSE.apply(x, target)
+
+# %% ../nbs/06_fast.ipynb #174e9721
 class Project(torch.autograd.Function):
     "`dᵀx` for points `x` [...,C,N] and directions `d` [C,P]: contiguous [...,P,N], with `x`'s gradient laid out like `x`"
     @staticmethod
@@ -100,53 +173,5 @@ class Project(torch.autograd.Function):
 def project(x:Tensor,  # [...,C,N] points
             d:Tensor,  # [C,P] directions, as columns
            )->Tensor:  # [...,P,N]
-    "The points projected on each direction, `dᵀx`"
+    "The points projected on each direction, `dᵀx` (replaces notebook 04's: the gradient in `x`'s layout)"
     return Project.apply(x, d)
-
-# %% ../nbs/04_ot.ipynb #929f4960
-class OTStyleLoss(StyleLoss):
-    "Sliced optimal transport between the features of images and of the style, on random directions"
-    default_scale = 0.8  # a photo against a painting then scores about 1 (see the end of 04_ot)
-    def __init__(self, styles, layers=style_layers, weights=None, blend=None,
-                 proj_n:int=32,  # number of random directions per layer and call
-                 fixed:bool=False,  # draw the directions once, at construction, instead of at every call
-                 seed:int|None=None,  # seeds the loss's own generator (directions and blend sampling)
-                 pixels:bool=False,  # also match the distribution of the pixels' colours
-                 backbone:str='vgg19', pooling:str='max', scale:float|None=None):
-        self.proj_n,self.fixed = proj_n,fixed
-        self.generator = torch.Generator()
-        if seed is None: self.generator.seed()
-        else: self.generator.manual_seed(seed)
-        layers = list(layers) + ([PIXELS] if pixels and PIXELS not in layers else [])
-        if weights is not None and len(weights) == len(layers) - 1: weights = list(weights) + [1.]
-        super().__init__(styles, layers, weights, blend, backbone, pooling, scale)
-
-    def set_target(self, layer, feats, blend):
-        clouds = [f.flatten(1) for f in feats]  # [C,N] each
-        n = max(c.shape[1] for c in clouds)
-        if len(clouds) > 1:  # blend: draw from each style in proportion to its weight
-            picks = []
-            for c,b in zip(clouds, blend):
-                k = round(n*b)
-                idx = (torch.randperm(c.shape[1], generator=self.generator)[:k] if k <= c.shape[1]
-                       else torch.randint(c.shape[1], (k,), generator=self.generator))
-                picks.append(c[:, idx.to(c.device)])
-            clouds = [torch.cat(picks, dim=1)]
-        self.set_stat('points', layer, clouds[0])
-        if self.fixed:
-            d = random_directions(clouds[0].shape[0], self.proj_n, self.generator).to(clouds[0])
-            self.set_stat('dirs', layer, d)
-            self.set_stat('sorted', layer, sort_rows(project(clouds[0], d), positions=False))
-
-    def zero_loss(self, layer, feats):
-        # all-zero features project to 0, so the loss is the mean squared projection of the target, whose expectation
-        # over uniform unit directions is the mean squared coordinate (no random draw needed)
-        return self.stat('points', layer).pow(2).sum(0).mean() / feats.shape[0]
-
-    def layer_loss(self, feats, layer):
-        x = feats.flatten(-2)  # [B,C,N]
-        if self.fixed: d,target = self.stat('dirs', layer),self.stat('sorted', layer)
-        else:
-            d = random_directions(x.shape[-2], self.proj_n, self.generator).to(x)
-            target = sort_rows(project(self.stat('points', layer), d), positions=False)
-        return SortedMSE.apply(project(x, d), quantiles(target, x.shape[-1])).mean(-1)  # [B,P,N] sorted

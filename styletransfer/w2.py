@@ -8,32 +8,19 @@ import torch
 from torch import Tensor
 from .core import *
 from .features import *
-from .gram import *
+from .style import *
 
 # %% auto #0
-__all__ = ['GaussianStats', 'gaussian_stats', 'sqrtm_psd', 'soft_sqrt', 'w2_gaussian', 'W2StyleLoss']
+__all__ = ['gaussian_stats', 'sqrtm_psd', 'soft_sqrt', 'w2_gaussian', 'W2StyleLoss', 'GaussianStats', 'gaussian_stats']
 
 # %% ../nbs/05_gaussian_w2.ipynb #d184703b
-class GaussianStats(torch.autograd.Function):
-    "Mean [...,C] and covariance [...,C,C] of features [...,C,N], with a backward pass of one matrix product"
-    @staticmethod
-    def forward(ctx, f):
-        ctx.save_for_backward(f)  # the features themselves, which the network keeps anyway: no extra copy
-        mu = f.mean(-1)
-        fc = f - mu[..., None]
-        return mu, fc @ fc.mT / f.shape[-1]
-
-    @staticmethod
-    def backward(ctx, g_mu, g_cov):
-        f, = ctx.saved_tensors
-        s = (g_cov + g_cov.mT) / f.shape[-1]
-        mu = f.mean(-1, keepdim=True)
-        return mm_like(s, f, f).add_(g_mu[..., None] / f.shape[-1] - s @ mu)  # (s F̃ + ḡ_μ 1ᵀ/N), with s F̃ = s F - (s μ) 1ᵀ
-
 def gaussian_stats(feats:Tensor,  # [...,C,h,w]
                   )->tuple:  # mean [...,C], covariance [...,C,C]
     "Mean and (population) covariance of the feature vectors over all positions"
-    return GaussianStats.apply(feats.flatten(-2))
+    f = feats.flatten(-2)
+    mu = f.mean(-1)
+    fc = f - mu[..., None]
+    return mu, fc @ fc.mT / f.shape[-1]
 
 # %% ../nbs/05_gaussian_w2.ipynb #4fd9466f
 def sqrtm_psd(m:Tensor)->Tensor:
@@ -59,10 +46,10 @@ class W2StyleLoss(StyleLoss):
     "Vincent Marron's loss: squared Wasserstein-2 distance between Gaussian fits of the features, per layer"
     default_scale = 0.33  # a photo against a painting then scores about 1 (see the end of 05_gaussian_w2)
     def __init__(self, styles, layers=style_layers, weights=None, blend=None, backbone:str='vgg19', pooling:str='max',
-                 scale:float|None=None,
+                 scale:float|None=None, seed:int|None=None,
                  eps:float=1e-8):  # floor of the eigenvalues' square root, relative to (tr Σ_s / C)²
+        super().__init__(styles, layers, weights, blend, backbone, pooling, scale, seed)
         self.eps = eps
-        super().__init__(styles, layers, weights, blend, backbone, pooling, scale)
 
     def set_target(self, layer, feats, blend):
         stats = [gaussian_stats(f) for f in feats]
@@ -80,3 +67,25 @@ class W2StyleLoss(StyleLoss):
         mu,cov = gaussian_stats(feats)
         s = lambda k: self.stat(k, layer)
         return w2_gaussian(mu, cov, s('mean'), s('cov_sqrt'), s('tr'), s('floor'))
+
+# %% ../nbs/06_fast.ipynb #f2810045
+class GaussianStats(torch.autograd.Function):
+    "Mean [...,C] and covariance [...,C,C] of features [...,C,N], with a backward pass of one matrix product"
+    @staticmethod
+    def forward(ctx, f):
+        ctx.save_for_backward(f)  # the features themselves, which the network keeps anyway: no extra copy
+        mu = f.mean(-1)
+        fc = f - mu[..., None]
+        return mu, fc @ fc.mT / f.shape[-1]
+
+    @staticmethod
+    def backward(ctx, g_mu, g_cov):
+        f, = ctx.saved_tensors
+        s = (g_cov + g_cov.mT) / f.shape[-1]
+        mu = f.mean(-1, keepdim=True)
+        return mm_like(s, f, f).add_(g_mu[..., None] / f.shape[-1] - s @ mu)  # (s F̃ + ḡ_μ 1ᵀ/N), with s F̃ = s F - (s μ) 1ᵀ
+
+def gaussian_stats(feats:Tensor,  # [...,C,h,w]
+                  )->tuple:  # mean [...,C], covariance [...,C,C]
+    "Mean and (population) covariance of the feature vectors over all positions (replaces notebook 05's: one product backward)"
+    return GaussianStats.apply(feats.flatten(-2))
