@@ -4,12 +4,12 @@
 
 # %% ../nbs/00_core.ipynb #01807756
 from __future__ import annotations
-import io, os, tempfile, warnings
+import io, os, tempfile
 from pathlib import Path
 import numpy as np, torch
 import torch.nn.functional as F
 from torch import Tensor
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 from fastcore.net import urlread
 from .basics import *
 

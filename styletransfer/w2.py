@@ -25,6 +25,11 @@ def gaussian_stats(feats:Tensor,  # [...,C,h,w]
 # %% ../nbs/05_gaussian_w2.ipynb #4fd9466f
 def sqrtm_psd(m:Tensor)->Tensor:
     "Square root of symmetric positive semidefinite matrices (batched), negative rounding errors clamped"
+    if m.ndim == 2 and not (live := m.diagonal() > 0).all():  # all-zero rows and columns: decompose the rest
+        idx = live.nonzero()[:, 0]
+        out = torch.zeros_like(m)
+        if len(idx): out[idx[:, None], idx] = sqrtm_psd(m[idx[:, None], idx])
+        return out
     vals,vecs = torch.linalg.eigh(m)
     return (vecs * vals.clamp(min=0).sqrt()[..., None, :]) @ vecs.transpose(-1, -2)
 
@@ -35,9 +40,11 @@ def soft_sqrt(x:Tensor, eps:float|Tensor)->Tensor:
 
 def w2_gaussian(mu_x:Tensor, cov_x:Tensor,  # the image's Gaussian, [...,C] and [...,C,C]
                 mu_s:Tensor, cov_s_sqrt:Tensor, tr_cov_s:Tensor,  # the target's, with its covariance's root and trace
-                eps:float|Tensor=0.):  # floor in the square root of the eigenvalues (see above)
+                eps:float|Tensor=0.,  # floor in the square root of the eigenvalues (see above)
+                live:Tensor|None=None):  # the channels where the target varies, if `cov_s_sqrt` is that block only
     "Squared Wasserstein-2 distance between two Gaussians (batched over the image's side)"
-    m = cov_s_sqrt @ cov_x @ cov_s_sqrt
+    cx = cov_x if live is None else cov_x.index_select(-1, live).index_select(-2, live)
+    m = cov_s_sqrt @ cx @ cov_s_sqrt
     eig = torch.linalg.eigvalsh((m + m.transpose(-1, -2)) / 2)
     return ((mu_x - mu_s)**2).sum(-1) + cov_x.diagonal(dim1=-2, dim2=-1).sum(-1) + tr_cov_s - 2*soft_sqrt(eig, eps).sum(-1)
 
@@ -58,15 +65,17 @@ class W2StyleLoss(StyleLoss):
         cov = second - mu[:, None]*mu[None]
         cov = (cov + cov.T) / 2
         tr = cov.trace()
+        live = (cov.diagonal() > 0).nonzero()[:, 0]  # channels that vary in the painting; the others' rows are zero
         self.set_stat('mean', layer, mu)
-        self.set_stat('cov_sqrt', layer, sqrtm_psd(cov))
+        self.set_stat('live', layer, live)
+        self.set_stat('cov_sqrt', layer, sqrtm_psd(cov[live[:, None], live]))
         self.set_stat('tr', layer, tr)
         self.set_stat('floor', layer, self.eps * (tr / cov.shape[0])**2)
 
     def layer_loss(self, feats, layer):
         mu,cov = gaussian_stats(feats)
         s = lambda k: self.stat(k, layer)
-        return w2_gaussian(mu, cov, s('mean'), s('cov_sqrt'), s('tr'), s('floor'))
+        return w2_gaussian(mu, cov, s('mean'), s('cov_sqrt'), s('tr'), s('floor'), s('live'))
 
 # %% ../nbs/06_fast.ipynb #f2810045
 class GaussianStats(torch.autograd.Function):
