@@ -1,6 +1,6 @@
 """Seconds per optimisation step (feature extraction + style loss + backward) for each style loss, and the share of
 the step spent in the loss, measured in one run with the default layers, two ways:
-- alone: the loss's forward and backward timed on their own, on fixed features (the issue's measure);
+- alone: the loss's forward and backward timed on their own, on fixed features (what the loss itself costs);
 - marginal: the step minus a step that extracts the same features and back-propagates a fixed gradient from them
   with no loss at all (what the loss adds to a real step, memory traffic included).
 The three timings of a size are interleaved, round by round, so that drift in the machine's speed hits them alike.

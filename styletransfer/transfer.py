@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_transfer.ipynb #e1566e8d
 from __future__ import annotations
-import math, sys, time
+import sys, time
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
@@ -13,7 +13,7 @@ from torch import Tensor
 from fastcore.basics import listify, store_attr
 from fastai.imports import noop  # fastai checks for its own `noop`, not fastcore's
 from fastai.callback.core import Callback, CancelValidException, CancelStepException
-from fastai.callback.schedule import fit_flat_cos  # patches Learner
+import fastai.callback.schedule  # adds `fit_flat_cos` to `Learner`
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.learner import Learner
@@ -26,11 +26,12 @@ from .ot import *
 from .w2 import *
 
 # %% auto #0
-__all__ = ['optimizers', 'style_losses', 'default_style_weights', 'ImageModel', 'step_dls', 'tv_loss', 'TransferLoss',
+__all__ = ['optimizers', 'inits', 'style_losses', 'default_style_weights', 'ImageModel', 'step_dls', 'tv_loss', 'TransferLoss',
            'SkipValidationCallback', 'ClampCallback', 'NaNStopCallback', 'EMACallback', 'LossTermsCallback',
            'ShowImageCallback', 'SnapshotCallback', 'TerminalProgressCallback', 'CurrentImageCallback', 'LBFGSCallback',
            'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales', 'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
-           'transfer_luminance', 'init_image', 'best_device', 'style_transfer']
+           'transfer_luminance', 'content_init', 'noise_init', 'style_stats_init', 'init_image', 'best_device',
+           'style_transfer']
 
 # %% ../nbs/07_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -182,28 +183,34 @@ def lbfgs_opt(params, lr=1., **kwargs):
     return OptimWrapper(params, partial(torch.optim.LBFGS, max_iter=1, history_size=50), lr=lr)
 
 # %% ../nbs/07_transfer.ipynb #c5ebadcc
-optimizers = {'adam': dict(opt_func=partial(Adam, wd=0., eps=1e-8), lr=0.02),
-              'lbfgs': dict(opt_func=lbfgs_opt, lr=1.)}
+def _check_choice(what:str, value, table:dict):
+    "Raise `ValueError` naming `value` and the valid keys of `table` unless `value` is one of them"
+    if value not in table: raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(table)}")
 
-def transfer_learner(loss:TransferLoss, init:Tensor, steps:int, optimizer:str='adam', cbs=None,
+optimizers = {  # name -> fastai `opt_func`, default learning rate, the callbacks (classes) it needs, and how to fit
+    'adam': dict(opt_func=partial(Adam, wd=0., eps=1e-8), lr=0.02, cbs=(),
+                 fit=partial(Learner.fit_flat_cos, n_epoch=1, pct_start=0.5)),
+    'lbfgs': dict(opt_func=lbfgs_opt, lr=1., cbs=(LBFGSCallback,),
+                  fit=partial(Learner.fit, n_epoch=1))}  # a constant `lr`: L-BFGS sets its own step sizes
+
+def transfer_learner(loss:TransferLoss, init:Tensor, steps:int,
+                     optimizer:str='adam',  # a key of `optimizers`
+                     cbs=None,  # more callbacks
                      show_progress:bool=True)->Learner:  # False: no fastai progress bar
     "A `Learner` that optimises the pixels of `init` against `loss` for `steps` steps"
-    if optimizer not in optimizers: raise ValueError(f"unknown optimizer {optimizer!r}; valid: {', '.join(optimizers)}")
+    _check_choice('optimizer', optimizer, optimizers)
     o = optimizers[optimizer]
     base = [SkipValidationCallback(), ClampCallback(), NaNStopCallback(), EMACallback(), LossTermsCallback()]
-    if optimizer == 'lbfgs': base.append(LBFGSCallback())
     learn = Learner(step_dls(steps, init.device), ImageModel(init), loss_func=loss, opt_func=o['opt_func'], lr=o['lr'],
-                    cbs=base + listify(cbs), train_bn=False)
-    learn.optimizer = optimizer
+                    cbs=base + [cb() for cb in o['cbs']] + listify(cbs), train_bn=False)
+    learn.optimizer = optimizer  # its entry in `optimizers` says how `optimize` runs it
     if not show_progress and hasattr(learn, 'progress'): learn.remove_cb(learn.progress)
     learn.logger = noop  # no per-epoch table: there is one epoch, and the progress bar shows the loss terms
     return learn
 
 def optimize(learn:Learner, lr:float|None=None)->Tensor:
-    "Run `learn` for its steps; return the moving average of the iterates, [3,H,W]"
-    lr = lr or learn.lr
-    if learn.optimizer == 'lbfgs': learn.fit(1, lr)  # L-BFGS sets its own step sizes
-    else: learn.fit_flat_cos(1, lr, pct_start=0.5)
+    "Run `learn` for its steps as its optimiser's entry in `optimizers` says; return the moving average of the iterates, [3,H,W]"
+    optimizers[learn.optimizer]['fit'](learn, lr=lr or learn.lr)
     return learn.ema.average[0].clamp(0, 1)
 
 # %% ../nbs/07_transfer.ipynb #7e6b2d85
@@ -232,16 +239,31 @@ def transfer_luminance(result:Tensor, content:Tensor)->Tensor:
     return ycbcr_to_rgb(torch.cat([y, rgb_to_ycbcr(content)[..., 1:, :, :]], dim=-3)).clamp(0, 1)
 
 # %% ../nbs/07_transfer.ipynb #9ce06406
-def init_image(mode:str, content:Tensor|None, styles:list, shape)->Tensor:
-    "Starting image: the content, uniform noise, or the styles' mean colour plus noise ('style_stats')"
-    if mode == 'content':
-        if content is None: raise ValueError("init='content' needs a content image; use 'noise' or 'style_stats' for textures")
-        return content.clone()
-    if mode == 'noise': return torch.rand(shape, device=styles[0].device)
-    if mode == 'style_stats':
-        mean = torch.stack([s.mean(dim=(1, 2)) for s in styles]).mean(0)
-        return (mean[:, None, None] + 0.1*torch.randn(shape, device=mean.device)).clamp(0, 1)
-    raise ValueError(f"unknown init {mode!r}; valid: content, noise, style_stats")
+def content_init(content:Tensor|None, styles:list, shape)->Tensor:
+    "Start from the photo"
+    if content is None:
+        others = ', '.join(k for k in inits if k != 'content')
+        raise ValueError(f"init='content' needs a content image; for a texture use one of: {others}")
+    return content.clone()
+
+def noise_init(content:Tensor|None, styles:list, shape)->Tensor:
+    "Start from uniform noise"
+    return torch.rand(shape, device=styles[0].device)
+
+def style_stats_init(content:Tensor|None, styles:list, shape)->Tensor:
+    "Start from the styles' mean colour plus a little Gaussian noise"
+    mean = torch.stack([s.mean(dim=(1, 2)) for s in styles]).mean(0)
+    return (mean[:, None, None] + 0.1*torch.randn(shape, device=mean.device)).clamp(0, 1)
+
+inits = {'content': content_init, 'noise': noise_init, 'style_stats': style_stats_init}  # name -> function of (content, styles, shape)
+
+def init_image(mode:str,  # a key of `inits`
+               content:Tensor|None,  # [3,H,W] photo, or None for a texture
+               styles:list,  # the style images, [3,h,w] each
+               shape)->Tensor:  # the starting image's shape, [3,H,W]
+    "The starting image that `inits[mode]` makes"
+    _check_choice('init', mode, inits)
+    return inits[mode](content, styles, shape)
 
 def best_device()->torch.device:
     "cuda if available, else mps, else cpu"
@@ -255,14 +277,14 @@ default_style_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # chosen by eye on t
 
 def style_transfer(content,  # content image (path, URL, tensor…), or None for texture synthesis
                    style,  # style image, or a list of them
-                   loss:str='w2',  # 'gram', 'ot' or 'w2'
+                   loss:str='w2',  # a key of `style_losses`
                    size:int=512,  # longer side of the result
                    steps:int=300,  # steps in all, shared among the scales
                    content_weight:float=1., style_weight:float|None=None,  # default: `default_style_weights[loss]`
                    style_layers=style_layers, content_layers=content_layers,
                    scales:list|None=None,  # sizes, coarse to fine (default: doubling from 128 to `size`)
-                   optimizer:str='adam',  # 'adam' or 'lbfgs'
-                   init:str='content',  # 'content', 'noise' or 'style_stats'
+                   optimizer:str='adam',  # a key of `optimizers`
+                   init:str='content',  # a key of `inits`
                    tv_weight:float=0.,  # total variation weight
                    seed:int|None=None,  # makes a run repeatable (on the CPU)
                    device=None,  # default: cuda, mps or cpu, whichever is available
@@ -274,8 +296,8 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    show_progress:bool=True,  # fastai's progress bar (False for a display of your own)
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
-    if loss not in style_losses: raise ValueError(f"unknown loss {loss!r}; valid: {', '.join(style_losses)}")
-    if optimizer not in optimizers: raise ValueError(f"unknown optimizer {optimizer!r}; valid: {', '.join(optimizers)}")
+    for what,value,table in [('loss', loss, style_losses), ('optimizer', optimizer, optimizers), ('init', init, inits)]:
+        _check_choice(what, value, table)
     scales = list(scales) if scales else default_scales(size)
     if style_weight is None: style_weight = default_style_weights[loss]
     device = torch.device(device) if device else best_device()
@@ -290,7 +312,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         shape = (3, s, s) if c is None else c.shape
         start = (init_image(init, c, styles, shape) if img is None
                  else F.interpolate(img[None], size=shape[1:], mode='bicubic', align_corners=False)[0].clamp(0, 1))
-        sl = style_losses[loss](styles, **kw, **({'seed': seed + i} if loss == 'ot' and seed is not None else {}))
+        sl = style_losses[loss](styles, **kw, seed=None if seed is None else seed + i)  # each scale its own random draws
         cl = None if c is None else ContentLoss(c, content_layers, backbone=backbone)
         tl = TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
         cbs = callbacks(i) if callable(callbacks) else callbacks
