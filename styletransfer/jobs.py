@@ -14,6 +14,7 @@ from torch import Tensor
 from fastcore.basics import listify
 from fastcore.net import urlread
 from fastprogress.fastprogress import progress_bar
+from fastcore.script import call_parse, CliError
 import styletransfer
 from .core import *
 from .features import *
@@ -23,8 +24,9 @@ from .w2 import *
 from .transfer import *
 
 # %% auto #0
-__all__ = ['job_defaults', 'judge_layers', 'normalise_job', 'image_source', 'image_sha256', 'job_key', 'score_image', 'run_job',
-           'JobStore', 'run_jobs', 'local_client', 'connect']
+__all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'image_source', 'image_sha256', 'job_key',
+           'score_image', 'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'read_jobs', 'batch_cli',
+           'main']
 
 # %% ../nbs/09_jobs.ipynb #9457df59
 _not_data = ('device', 'callbacks', 'show_progress', 'return_learners')  # how to run, not what to compute
@@ -165,7 +167,7 @@ class JobStore:
         atomic_write(self.path/f'{key}.json', lambda f: f.write(json.dumps({'key': key, **rec}, indent=1).encode()))
     def image(self, key:str)->Tensor: return load_image(self.path/f'{key}.png')
     def table(self, keys=None)->pd.DataFrame:
-        "One row per stored job (or per key in `keys`, in that order): its arguments, metrics, time, worker, error"
+        "One row per stored job (or per key in `keys`, in that order): its arguments, distances (`*_dist`), time, worker, error"
         recs = [self.record(k) for k in keys] if keys is not None else [json.loads(f.read_text()) for f in sorted(self.path.glob('*.json'))]
         rows = []
         for r in recs:
@@ -173,7 +175,7 @@ class JobStore:
             j = r.get('job', {})
             row = {'key': r['key'], 'label': j.get('label'), 'content': j.get('content'), 'style': '+'.join(j.get('style', [])),
                    **{k: j.get(k) for k in ('loss', 'size', 'steps', 'style_weight', 'seed')},
-                   **r.get('metrics', {}), 'seconds': r.get('seconds'), 'worker': r.get('worker'), 'error': r.get('error')}
+                   **{f'{m}_dist': v for m,v in r.get('metrics', {}).items()}, 'seconds': r.get('seconds'), 'worker': r.get('worker'), 'error': r.get('error')}
             rows.append(row)
         df = pd.DataFrame(rows)
         if len(df): df['error'] = df['error'].astype(object).where(df['error'].notna(), None)  # None, not NaN, where there was none
@@ -240,20 +242,142 @@ def _run_on(client, todo:dict, finished):
         raise
 
 # %% ../nbs/09_jobs.ipynb #13a2bcf6
+def _torch_threads(n:int):
+    "A Dask worker plugin that gives each worker process `n` torch threads, also a worker that restarts"
+    from distributed import WorkerPlugin  # Dask is optional: the class is made when a cluster is
+    class TorchThreads(WorkerPlugin):
+        name = 'styletransfer-torch-threads'
+        def __init__(self, n): self.n = n
+        def setup(self, worker): torch.set_num_threads(self.n)
+    return TorchThreads(n)
+
 def local_client(workers:int=2,  # worker processes
                  threads:int|None=None,  # torch threads per worker (default: cores / workers)
                  **kwargs,  # passed on to `distributed.LocalCluster`
                 ):
     "A Dask `Client` on a `LocalCluster` of `workers` processes, one job at a time each"
     distributed = _dask()
+    import dask
     threads = threads or max(1, (os.cpu_count() or 1) // workers)
-    env = {v: str(threads) for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS')}  # read by torch as a worker starts, or restarts
-    kw = dict(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR,
-              resources={'GPU': 1} if torch.cuda.is_available() else None, env=env)
-    return distributed.Client(distributed.LocalCluster(**{**kw, **kwargs}))
+    # Dask starts workers with glibc's malloc trimming on, which hands torch's large buffers back to the system after
+    # every step and costs a 64 px job 40% of its time here; leave it off (also for workers that restart later)
+    dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None})
+    kw = dict(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=':0', silence_logs=logging.ERROR,
+              resources={'GPU': 1} if torch.cuda.is_available() else None)
+    client = distributed.Client(distributed.LocalCluster(**{**kw, **kwargs}))
+    client.register_plugin(_torch_threads(threads))
+    return client
 
 def connect(scheduler:str):
     "A Dask `Client` connected to a running scheduler (`tcp://host:8786`), with a one-line error if it cannot be reached"
     distributed = _dask()
     try: return distributed.Client(scheduler, timeout=30)
     except OSError as e: raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+
+# %% ../nbs/09_jobs.ipynb #1e9055b4
+_lists = ('style', 'style_layers', 'content_layers', 'scales', 'style_weights')
+
+def _cell(field:str, value:str):
+    "A CSV cell as the value of `field`: JSON if it looks like it, a comma-separated list for list fields, else the text"
+    value = value.strip()
+    if value[:1] in '[{' or value in ('true', 'false', 'null'): return json.loads(value)
+    if field in _lists: return [v.strip() for v in value.split(',') if v.strip()]
+    d = job_defaults.get(field)
+    if isinstance(d, bool): return value.lower() in ('1', 'yes', 'true')
+    if isinstance(d, int) or field in ('size', 'steps', 'seed'): return int(value)
+    if isinstance(d, float) or field in ('style_weight', 'lr'): return float(value)
+    return value
+
+def read_jobs(path)->list:
+    "The jobs of a CSV or JSON-lines file, checked; a `ValueError` naming every bad line if any"
+    path = Path(path).expanduser()
+    if not path.is_file(): raise FileNotFoundError(f"no such jobs file: {path}")
+    text,jobs,bad = path.read_text(),[],[]
+    if path.suffix.lower() == '.csv':
+        rows = csv.DictReader(io.StringIO(text))
+        numbered = ((rows.line_num, r) for r in rows)
+    elif path.suffix.lower() in ('.jsonl', '.ndjson'): numbered = ((i, l) for i,l in enumerate(text.splitlines(), 1) if l.strip())
+    else: raise ValueError(f"{path.name}: jobs files are .csv or .jsonl")
+    for line,row in numbered:
+        try:
+            job = json.loads(row) if isinstance(row, str) else {k: _cell(k, v) for k,v in row.items() if k and v and v.strip()}
+            if isinstance(row, dict) and None in row: raise ValueError("more cells than columns")
+            j = normalise_job(job)
+            for s in ([j['content']] if j['content'] else []) + j['style']: image_source(s)
+            jobs.append(job)
+        except (ValueError, OSError, TypeError) as e: bad.append(f"line {line}: {e}")
+    if bad: raise ValueError(f"{path.name}: {len(bad)} bad row{'s' if len(bad) > 1 else ''}: " + '; '.join(bad))
+    if not jobs: raise ValueError(f"{path.name}: no jobs")
+    return jobs
+
+# %% ../nbs/09_jobs.ipynb #334c628e
+photo_suffixes = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
+
+def _photos(sources)->list:
+    "Files, the images in folders (sorted), and example names, in the order given"
+    out = []
+    for s in sources:
+        p = Path(s).expanduser()
+        if p.is_dir():
+            found = sorted(str(f) for f in p.iterdir() if f.suffix.lower() in photo_suffixes and not f.name.startswith('.'))
+            if not found: raise CliError(f"no images ({', '.join(photo_suffixes)}) in folder {p}")
+            out += found
+        else: out.append(str(s))
+    return out
+
+def _name(src:str)->str: return Path(src).stem if src not in example_images else src
+
+def _link(src:Path, dest:Path):
+    "Hard-link `src` to `dest` (a copy where links are not possible), replacing `dest`"
+    tmp = dest.with_name(f'.{dest.name}.part')
+    tmp.unlink(missing_ok=True)
+    try: os.link(src, tmp)
+    except OSError: tmp.write_bytes(src.read_bytes())
+    os.replace(tmp, dest)
+
+@call_parse
+def batch_cli(*photos:str,  # photos: files, folders of images, or example names
+              Output:str=None,  # the results folder (required)
+              style:str=None,  # comma-separated style images: paths, URLs or example names
+              loss:str='w2',  # comma-separated style losses: gram, ot, w2
+              jobs:str=None,  # a CSV or JSON-lines file of jobs, instead of photos and styles
+              size:int=512,  # longer side of each result
+              steps:int=300,  # optimisation steps per result
+              style_weight:float=None,  # weight of the style loss (default: the loss's own)
+              seed:int=0,  # random seed
+              workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one at a time)
+              scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
+              quiet:bool=False,  # no progress bar
+              debug:bool=False):  # show the Python traceback of an error
+    "Run many style transfers: PHOTOS x --style x --loss, or the jobs of --jobs FILE; results in -o OUT"
+    if Output is None: raise CliError("the results folder -o OUT is required")
+    if jobs and (photos or style): raise CliError("give either --jobs FILE or photos and --style, not both")
+    try:
+        if jobs: todo = read_jobs(jobs)
+        else:
+            if not photos or not style: raise CliError("give photos (files, folders or example names) and --style, or --jobs FILE")
+            todo = [dict(content=p, style=s, loss=l, size=size, steps=steps, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
+                         **({} if style_weight is None else {'style_weight': style_weight}))
+                    for p in _photos(photos) for s in style.split(',') for l in loss.split(',')]
+            for j in todo: normalise_job(j)
+            for s in {x for j in todo for x in (j['content'], j['style'])}: image_source(s)
+        store = JobStore(Output)
+    except (ValueError, OSError) as e: raise CliError(str(e)) from None
+    client = connect(scheduler) if scheduler else local_client(workers) if workers else None
+    try: table = run_jobs(todo, store, client, progress=not quiet)
+    finally:
+        if client is not None:
+            client.close()
+            if not scheduler: client.cluster.close()
+    named = store.path/'by-name'; named.mkdir(exist_ok=True)
+    for r in table.itertuples():
+        if r.error is None: _link(store.path/f'{r.key}.png', named/f'{r.label or r.key}.png')
+    atomic_write(store.path/'results.csv', lambda f: f.write(table.to_csv(index=False).encode()))
+    failed = table.error.notna().sum()
+    print(f"{len(table) - failed} of {len(table)} jobs done, results in {store.path} (results.csv lists them)", file=sys.stderr)
+    if failed: raise CliError(f"{failed} of {len(table)} jobs failed, e.g. {table.error.dropna().iloc[0]} (see results.csv)")
+
+def main(argv:list|None=None)->int:
+    "The console script `styletransfer-batch`, which `styletransfer batch` runs"
+    from styletransfer.cli import run_command
+    return run_command(batch_cli, 'styletransfer batch', sys.argv[1:] if argv is None else list(argv))
