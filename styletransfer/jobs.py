@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_jobs.ipynb #2df8e7ed
 from __future__ import annotations
-import csv, hashlib, inspect, io, json, logging, os, socket, time
+import csv, hashlib, inspect, io, json, logging, os, re, socket, sys, time
 from functools import lru_cache
 from pathlib import Path
 import pandas as pd
@@ -22,6 +22,7 @@ from .gram import *
 from .ot import *
 from .w2 import *
 from .transfer import *
+from .cli import MAX_SIZE, MAX_STEPS, available_memory, check_memory, check_range, image_size
 
 # %% auto #0
 __all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'image_source', 'image_sha256', 'job_key',
@@ -45,16 +46,25 @@ def normalise_job(job:dict)->dict:
     if j['content'] is inspect.Parameter.empty: j['content'] = None  # no content: a texture
     j['style'] = [str(s) for s in listify(j['style'])]
     if j['content'] is not None: j['content'] = str(j['content'])
-    _choice(j, 'loss', style_losses); _choice(j, 'optimizer', optimizers); _choice(j, 'init', inits)
+    _choice(j, 'loss', style_losses); _choice(j, 'optimizer', optimizers); _choice(j, 'init', inits); _choice(j, 'backbone', backbones)
     for k in ('size', 'steps'):
-        if int(j[k]) != j[k] or j[k] < 1: raise ValueError(f"{k} must be a positive integer; got {j[k]!r}")
+        if not isinstance(j[k], (int, float)) or int(j[k]) != j[k] or j[k] < 1: raise ValueError(f"{k} must be a positive integer; got {j[k]!r}")
         j[k] = int(j[k])
     if j['size'] < MIN_SIZE: raise ValueError(f"size must be at least {MIN_SIZE}; got {j['size']}")
+    if j['scales']:  # given scales decide the size
+        try: j['scales'] = [int(s) for s in listify(j['scales'])]
+        except (TypeError, ValueError): raise ValueError(f"scales must be a list of sizes; got {j['scales']!r}") from None
+        if min(j['scales']) < MIN_SIZE or j['scales'] != sorted(j['scales']):
+            raise ValueError(f"scales must increase, each at least {MIN_SIZE}; got {j['scales']}")
+        j['size'] = j['scales'][-1]
     if j['style_weight'] is None: j['style_weight'] = default_style_weights[j['loss']]
-    for k in ('content_weight', 'style_weight', 'tv_weight'): j[k] = float(j[k])
-    if j['lr'] is not None: j['lr'] = float(j['lr'])
-    j['scales'] = [int(s) for s in (j['scales'] or default_scales(j['size']))]
-    j['style_layers'],j['content_layers'] = check_layer_names(j['style_layers']),check_layer_names(j['content_layers'])
+    for k in ('content_weight', 'style_weight', 'tv_weight', 'lr'):
+        if k == 'lr' and j[k] is None: continue
+        try: j[k] = float(j[k])
+        except (TypeError, ValueError): raise ValueError(f"{k} must be a number; got {j[k]!r}") from None
+    j['scales'] = j['scales'] or default_scales(j['size'])
+    j['style_layers'] = check_layer_names(j['style_layers'], j['backbone'])
+    j['content_layers'] = check_layer_names(j['content_layers'], j['backbone'])
     if j['style_weights'] is not None: j['style_weights'] = check_blend(j['style_weights'], len(j['style']))
     if j['seed'] is not None: j['seed'] = int(j['seed'])
     j['preserve_color'] = bool(j['preserve_color'])
@@ -73,12 +83,15 @@ def image_source(src:str):
     if not p.is_file(): raise FileNotFoundError(f"no such image file: {p}" + ('' if p.suffix else f" (nor an example image; see `styletransfer examples`)"))
     return p.resolve()
 
+@lru_cache(maxsize=1024)
+def _url_sha256(url:str)->str:
+    try: return hashlib.sha256(urlread(url, decode=False, timeout=60)).hexdigest()
+    except Exception as e: raise ImageError(f"could not download {url}: {e}") from None
+
 def image_sha256(src:str)->str:
-    "sha256 of the bytes of the image `src` (path, URL or example name)"
+    "sha256 of the bytes of the image `src` (path, URL or example name); a URL is read once per process"
     p = image_source(src)
-    if isinstance(p, str):
-        try: return hashlib.sha256(urlread(p, decode=False, timeout=60)).hexdigest()
-        except Exception as e: raise ImageError(f"could not download {p}: {e}") from None
+    if isinstance(p, str): return _url_sha256(p)
     st = p.stat()
     return _file_sha256(str(p), st.st_mtime_ns, st.st_size)
 
@@ -114,6 +127,11 @@ def _worker_name()->str:
         return get_worker().name
     except (ImportError, ValueError): return f"{socket.gethostname()}:{os.getpid()}"
 
+def _one_line(e:BaseException)->str:
+    "An exception as one line: its type, and the first line of its message if it has one"
+    msg = str(e).strip()
+    return type(e).__name__ + (f": {msg.splitlines()[0]}" if msg else '')
+
 def _png(img:Tensor)->bytes:
     buf = io.BytesIO()
     Image.fromarray((img.clamp(0, 1) * 255).round().byte().permute(1, 2, 0).numpy()).save(buf, 'PNG')
@@ -135,14 +153,14 @@ def run_job(job:dict,  # a job; normalised here
         args['style'] = [src(s) for s in j['style']]
         dev = torch.device(device) if device else best_device()
         rec['device'] = str(dev)
-        img = style_transfer(**args, device=dev, show_progress=False).cpu()
+        img = style_transfer(**args, device=dev, show_progress=False)
         rec['seconds'] = time.perf_counter() - t
         size = max(img.shape[1:])
-        content = None if args['content'] is None else load_image(args['content'], size)
-        rec['metrics'] = score_image(img, content, [load_image(s, size) for s in args['style']], j['style_weights'])
-        png = _png(img)
+        content = None if args['content'] is None else load_image(args['content'], size).to(dev)
+        rec['metrics'] = score_image(img, content, [load_image(s, size).to(dev) for s in args['style']], j['style_weights'])
+        png = _png(img.cpu())
     except Exception as e:
-        rec['error'] = f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"
+        rec['error'] = _one_line(e)
         rec['seconds'] = time.perf_counter() - t
         if 'job' not in rec: rec['job'] = job
     return rec,png
@@ -207,19 +225,24 @@ def run_jobs(jobs,  # dicts of `style_transfer` arguments (see `normalise_job`)
         except (ValueError, OSError) as e: raise type(e)(f"job {i+1}: {e}") from None
     todo = {k: j for k,j in keyed.items() if not store.done(k) and (retry_failed or store.record(k) is None)}
     counts = dict(done=len(keyed) - len(todo), failed=0)
-    bar = progress_bar(range(len(todo)), display=progress, leave=False)
+    slots = 1 if client is None else max(1, len(client.scheduler_info()['workers']))  # jobs that can run at once
+    bar = progress_bar(range(len(todo)), leave=False) if progress else None  # (fastprogress draws even with display=False)
     def finished(k, rec, png):
         store.write(k, rec, png)
         counts['failed' if 'error' in rec else 'done'] += 1
         if progress:
-            bar.comment = f"{counts['done']} done, {counts['failed']} failed"
+            left = len(keyed) - counts['done'] - counts['failed']
+            bar.comment = f"{counts['done']} done, {counts['failed']} failed, {min(left, slots)} running"
             bar.update(counts['done'] + counts['failed'] - (len(keyed) - len(todo)))
     if progress: bar.update(0)
     if client is None:
         for k,j in todo.items(): finished(k, *run_job(j, device=device))
     else: _run_on(client, todo, finished)
     if progress: bar.on_iter_end()
-    return store.table(list(keyed))
+    table = store.table(list(keyed))
+    for col in ('label', 'content'): table[col] = [keyed[k].get(col) for k in table.key]  # as given now, not as first stored
+    table['style'] = ['+'.join(keyed[k]['style']) for k in table.key]
+    return table
 
 # %% ../nbs/09_jobs.ipynb #eaf0da1f
 def _run_on(client, todo:dict, finished):
@@ -235,7 +258,7 @@ def _run_on(client, todo:dict, finished):
             k = futs[fut]
             try: rec,png = fut.result()
             except Exception as e:  # the worker died every time it ran the job (Dask's `KilledWorker`), or similar
-                rec,png = dict(job=todo[k], error=f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"),None
+                rec,png = dict(job=todo[k], error=_one_line(e)),None
             finished(k, rec, png)
     except BaseException:
         client.cancel(list(futs))
@@ -280,8 +303,7 @@ _lists = ('style', 'style_layers', 'content_layers', 'scales', 'style_weights')
 def _cell(field:str, value:str):
     "A CSV cell as the value of `field`: JSON if it looks like it, a comma-separated list for list fields, else the text"
     value = value.strip()
-    if value[:1] in '[{' or value in ('true', 'false', 'null'): return json.loads(value)
-    if field in _lists: return [v.strip() for v in value.split(',') if v.strip()]
+    if field in _lists: return json.loads(value) if value[:1] == '[' else [v.strip() for v in value.split(',') if v.strip()]
     d = job_defaults.get(field)
     if isinstance(d, bool): return value.lower() in ('1', 'yes', 'true')
     if isinstance(d, int) or field in ('size', 'steps', 'seed'): return int(value)
@@ -292,9 +314,10 @@ def read_jobs(path)->list:
     "The jobs of a CSV or JSON-lines file, checked; a `ValueError` naming every bad line if any"
     path = Path(path).expanduser()
     if not path.is_file(): raise FileNotFoundError(f"no such jobs file: {path}")
-    text,jobs,bad = path.read_text(),[],[]
+    text,jobs,bad = path.read_text(encoding='utf-8-sig'),[],[]  # (a spreadsheet's CSV may start with a byte-order mark)
     if path.suffix.lower() == '.csv':
         rows = csv.DictReader(io.StringIO(text))
+        if rows.fieldnames: rows.fieldnames = [f.strip() for f in rows.fieldnames]
         numbered = ((rows.line_num, r) for r in rows)
     elif path.suffix.lower() in ('.jsonl', '.ndjson'): numbered = ((i, l) for i,l in enumerate(text.splitlines(), 1) if l.strip())
     else: raise ValueError(f"{path.name}: jobs files are .csv or .jsonl")
@@ -306,7 +329,8 @@ def read_jobs(path)->list:
             for s in ([j['content']] if j['content'] else []) + j['style']: image_source(s)
             jobs.append(job)
         except (ValueError, OSError, TypeError) as e: bad.append(f"line {line}: {e}")
-    if bad: raise ValueError(f"{path.name}: {len(bad)} bad row{'s' if len(bad) > 1 else ''}: " + '; '.join(bad))
+    more = f"; and {len(bad) - 5} more" if len(bad) > 5 else ''
+    if bad: raise ValueError(f"{path.name}: {len(bad)} bad row{'s' if len(bad) > 1 else ''}: " + '; '.join(bad[:5]) + more)
     if not jobs: raise ValueError(f"{path.name}: no jobs")
     return jobs
 
@@ -347,20 +371,29 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
               seed:int=0,  # random seed
               workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one at a time)
               scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
+              max_memory:float=None,  # memory budget in GB (default: what is available now)
               quiet:bool=False,  # no progress bar
               debug:bool=False):  # show the Python traceback of an error
     "Run many style transfers: PHOTOS x --style x --loss, or the jobs of --jobs FILE; results in -o OUT"
     if Output is None: raise CliError("the results folder -o OUT is required")
     if jobs and (photos or style): raise CliError("give either --jobs FILE or photos and --style, not both")
+    if jobs and (loss != 'w2' or size != 512 or steps != 300 or style_weight is not None or seed != 0):
+        raise CliError("with --jobs FILE, each job's settings come from the file: add columns instead of --loss, --size, --steps, ...")
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
     try:
         if jobs: todo = read_jobs(jobs)
         else:
             if not photos or not style: raise CliError("give photos (files, folders or example names) and --style, or --jobs FILE")
+            split = lambda s: [x.strip() for x in s.split(',') if x.strip()]
             todo = [dict(content=p, style=s, loss=l, size=size, steps=steps, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
                          **({} if style_weight is None else {'style_weight': style_weight}))
-                    for p in _photos(photos) for s in style.split(',') for l in loss.split(',')]
+                    for p in _photos(photos) for s in split(style) for l in split(loss)]
             for j in todo: normalise_job(j)
             for s in {x for j in todo for x in (j['content'], j['style'])}: image_source(s)
+        budget = max_memory if max_memory is not None else available_memory()
+        for j in map(normalise_job, todo):  # the memory one run needs, on each worker
+            wh = image_size(image_source(j['content'])) if j['content'] else None
+            check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1))
         store = JobStore(Output)
     except (ValueError, OSError) as e: raise CliError(str(e)) from None
     client = connect(scheduler) if scheduler else local_client(workers) if workers else None
@@ -370,8 +403,10 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
             client.close()
             if not scheduler: client.cluster.close()
     named = store.path/'by-name'; named.mkdir(exist_ok=True)
-    for r in table.itertuples():
-        if r.error is None: _link(store.path/f'{r.key}.png', named/f'{r.label or r.key}.png')
+    labels = [re.sub(r'[^\w.+-]+', '_', l) if l else k for k,l in zip(table.key, table.label)]  # safe file names...
+    dup = {l for l in labels if labels.count(l) > 1}
+    for r,l in zip(table.itertuples(), labels):  # ...and unique ones (same-named photos from two folders)
+        if r.error is None: _link(store.path/f'{r.key}.png', named/f"{f'{l}-{r.key[:6]}' if l in dup else l}.png")
     atomic_write(store.path/'results.csv', lambda f: f.write(table.to_csv(index=False).encode()))
     failed = table.error.notna().sum()
     print(f"{len(table) - failed} of {len(table)} jobs done, results in {store.path} (results.csv lists them)", file=sys.stderr)

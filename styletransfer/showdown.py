@@ -5,6 +5,7 @@
 # %% ../nbs/10_showdown.ipynb #1b172de5
 from __future__ import annotations
 import sys, time
+import numpy as np
 import pandas as pd
 import torch
 from torch import Tensor
@@ -16,85 +17,164 @@ from .gram import *
 from .ot import *
 from .w2 import *
 from .transfer import *
-from .jobs import score_image, judge_layers
-from .cli import MAX_SIZE, MAX_STEPS, bytes_per_pixel, check_memory, check_output, check_range, run_command
+from .jobs import *
+from .cli import MAX_SIZE, MAX_STEPS, available_memory, bytes_per_pixel, check_memory, check_output, check_range, run_command
 
 # %% auto #0
-__all__ = ['showdown', 'showdown_figure', 'summarize', 'showdown_cli', 'main']
+__all__ = ['metrics', 'weight_grid', 'sweep_pairs', 'layer_sets', 'showdown_jobs', 'sweep_jobs', 'store_images', 'showdown',
+           'showdown_figure', 'summarize', 'content_at', 'matched_weights', 'frontier_figure', 'sensitivity_jobs',
+           'fair_showdown', 'showdown_cli', 'main']
 
 # %% ../nbs/10_showdown.ipynb #078db7a9
-def showdown(contents:dict,  # name -> photo (path, URL, tensor); may be {} with a `None` value for textures
-             styles:dict,  # name -> painting
-             losses=tuple(style_losses),  # which losses
-             size:int=256, steps:int=200, seed:int=0,
-             sweep:str|None=None, values=(None,),  # a `style_transfer` argument to vary, and its values
-             labels=None,  # names for the values in the table (default: str(value))
-             **kwargs):  # passed on to `style_transfer`
-    "Run every content x style x loss (x swept value); return (images keyed by those, a table of measurements)"
-    labels = labels or [str(v) for v in values]
-    images,rows = {},[]
-    for cn,csrc in contents.items():
-        for sn,ssrc in styles.items():
-            for loss in losses:
-                for v,lab in zip(values, labels):
-                    kw = {**kwargs, **({sweep: v} if sweep else {})}
-                    t = time.perf_counter()
-                    img = style_transfer(csrc, ssrc, loss=loss, size=kw.pop('size', size), steps=kw.pop('steps', steps), seed=seed, **kw).cpu()
-                    secs = time.perf_counter() - t
-                    c = None if csrc is None else load_image(csrc, max(img.shape[1:]))
-                    sc = score_image(img, c, load_image(ssrc, max(img.shape[1:])))
-                    key = (cn, sn, loss) + ((lab,) if sweep else ())
-                    images[key] = img
-                    rows.append(dict(content=cn, style=sn, loss=loss, **({sweep: lab} if sweep else {}),
-                                     seconds=round(secs, 1), steps=kw.get('steps', steps), **{f'{k}_dist': v for k,v in sc.items()}))
-    return images, pd.DataFrame(rows)
+def showdown_jobs(photos, paintings,  # example names, paths or URLs
+                  losses=tuple(style_losses), **kwargs)->list:  # `style_transfer`'s other arguments
+    "One job per photo x painting x loss"
+    return [dict(content=p, style=s, loss=l, **kwargs) for p in photos for s in paintings for l in losses]
+
+def sweep_jobs(pairs,  # (photo, painting) pairs
+               arg:str, values,  # an argument of `style_transfer` and the values it takes
+               losses=tuple(style_losses), **kwargs)->list:
+    "One job per pair x loss x value of `arg`"
+    return [dict(content=p, style=s, loss=l, **{**kwargs, arg: v}) for p,s in pairs for l in losses for v in values]
+
+def store_images(table:pd.DataFrame, store)->dict:
+    "The stored result of each row of `table`, keyed by (content, style, loss)"
+    st = store if isinstance(store, JobStore) else JobStore(store)
+    return {(r.content, r.style, r.loss): st.image(r.key) for r in table.itertuples() if r.error is None}
+
+def showdown(photos, paintings, store,  # sources, and the results folder
+             losses=tuple(style_losses), client=None, progress:bool=True,
+             size:int=256, steps:int=300, seed:int=0, **kwargs)->tuple:  # `style_transfer`'s other arguments
+    "Run every photo x painting x loss as jobs; return (images keyed by (photo, painting, loss), the table of measurements)"
+    table = run_jobs(showdown_jobs(photos, paintings, losses, size=size, steps=steps, seed=seed, **kwargs), store, client, progress=progress)
+    return store_images(table, store),table
 
 # %% ../nbs/10_showdown.ipynb #f72c01f1
-def showdown_figure(images:dict, contents:dict, styles:dict, losses=tuple(style_losses), imsize:float=2.):
-    "Grid: style thumbnails as the first row, content thumbnails as the first column, one row per content x loss"
-    nr,nc = 1 + len(contents)*len(losses),1 + len(styles)
-    fig,axs = plt.subplots(nr, nc, figsize=(nc*imsize, nr*imsize*0.8))
+def showdown_figure(images:dict, photos, paintings, losses=tuple(style_losses), imsize:float=2.):
+    "Grid: the paintings as the first row, the photos as the first column, one row per photo x loss"
+    nr,nc = 1 + len(photos)*len(losses),1 + len(paintings)
+    fig,axs = plt.subplots(nr, nc, figsize=(nc*imsize, nr*imsize*0.8), squeeze=False)
     for ax in axs.flat: ax.axis('off')
     def show(ax, img, title=None):
         ax.imshow(img.permute(1, 2, 0).clamp(0, 1).numpy())
         if title: ax.set_title(title, fontsize=9)
-    for j,(sn,s) in enumerate(styles.items()): show(axs[0, j+1], load_image(s, 128), sn)
-    for i,(cn,c) in enumerate(contents.items()):
+    for j,s in enumerate(paintings): show(axs[0, j+1], load_image(image_source(s), 128), s)
+    for i,c in enumerate(photos):
         for k,loss in enumerate(losses):
             r = 1 + i*len(losses) + k
-            if k == 0 and c is not None: show(axs[r, 0], load_image(c, 128), cn)
+            if k == 0: show(axs[r, 0], load_image(image_source(c), 128), c)
             axs[r, 0].text(-0.1, 0.5, loss, transform=axs[r, 0].transAxes, rotation=90, va='center', ha='right', fontsize=10)
-            for j,sn in enumerate(styles): show(axs[r, j+1], images[(cn, sn, loss)])
+            for j,s in enumerate(paintings):
+                if (c, s, loss) in images: show(axs[r, j+1], images[(c, s, loss)])
     fig.tight_layout()
     return fig
 
 # %% ../nbs/10_showdown.ipynb #e1b321d6
+metrics = ['gram_dist', 'ot_dist', 'w2_dist', 'judge_dist', 'content_dist']  # the distances `score_image` measures, as `JobStore.table` names them
+
 def summarize(table:pd.DataFrame)->pd.DataFrame:
     "Mean of each metric per loss, and how often each loss is best (lowest) for each metric over the pairs"
-    metrics = [c for c in table.columns if c.endswith('_dist')] + ['seconds']
-    means = table.groupby('loss')[metrics].mean()
-    wins = (table.loc[table.groupby(['content', 'style'])[m].idxmin(), 'loss'].value_counts().rename(f'{m} wins')
-            for m in metrics if m != 'seconds')
+    means = table.groupby('loss')[metrics + ['seconds']].mean()
+    wins = (table.loc[table.groupby(['content', 'style'])[m].idxmin(), 'loss'].value_counts().rename(f'{m} wins') for m in metrics[:-1])
     return means.join(pd.concat(list(wins), axis=1)).fillna(0)
+
+# %% ../nbs/10_showdown.ipynb #513e53f2
+weight_grid = (0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000)  # style weights, from barely styled to content lost
+sweep_pairs = [('aitzgorri', 'starry_night'), ('forest_stream', 'the_scream'), ('dogs', 'shipwreck')]
+
+def content_at(table:pd.DataFrame, loss:str, weight:float)->float:
+    "The mean content distance of `loss` at style `weight`, interpolated in log-log along a weight sweep"
+    m = table[table.loss == loss].groupby('style_weight')['content_dist'].mean()
+    if not m.index.min() <= weight <= m.index.max(): raise ValueError(f"{loss}: weight {weight:g} is outside the sweep ({m.index.min():g} to {m.index.max():g})")
+    return float(np.exp(np.interp(np.log(weight), np.log(m.index.values), np.log(m.values))))
+
+def matched_weights(table:pd.DataFrame, target:float)->dict:
+    "Per loss, the style weight at which its mean content distance over the pairs reaches `target` (log-log interpolation)"
+    out = {}
+    for loss,t in table.groupby('loss'):
+        m = t.groupby('style_weight')['content_dist'].mean()
+        c = np.maximum.accumulate(m.values)  # content distance grows with the weight; ignore noise that says otherwise
+        if not c[0] <= target <= c[-1]: raise ValueError(f"{loss}: content distance {target:.3g} is outside the sweep ({c[0]:.3g} to {c[-1]:.3g})")
+        c = c * (1 + np.arange(len(c)) * 1e-9)  # strictly increasing, for the interpolation
+        out[loss] = float(np.exp(np.interp(np.log(target), np.log(c), np.log(m.index.values))))
+    return out
+
+def frontier_figure(table:pd.DataFrame, judge:str='judge_dist', imsize:float=3.5):
+    "Per pair, style distance (`judge`) against content distance, one curve per loss along its weight sweep"
+    pairs = list(dict.fromkeys(zip(table.content, table['style'])))
+    fig,axs = plt.subplots(1, len(pairs), figsize=(imsize*len(pairs), imsize*0.85), squeeze=False)
+    for ax,(c,s) in zip(axs[0], pairs):
+        for loss,t in table[(table.content == c) & (table['style'] == s)].groupby('loss'):
+            t = t.sort_values('style_weight')
+            ax.plot(t.content_dist, t[judge], 'o-', ms=3, label=loss)
+            for x,y,w in [t[['content_dist', judge, 'style_weight']].values[i] for i in (0, -1)]: ax.annotate(f'{w:g}', (x, y), fontsize=7)
+        ax.set_xscale('log'); ax.set_yscale('log'); ax.set_title(f'{c} in {s}', fontsize=9)
+        ax.set_xlabel('content distance'); ax.set_ylabel(f"style distance ({judge.removesuffix('_dist')})")
+    axs[0, 0].legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+layer_sets = {'shallow': ['relu1_1', 'relu2_1', 'relu3_1'], 'default': list(style_layers), 'deep': ['relu3_1', 'relu4_1', 'relu5_1']}
+
+def sensitivity_jobs(pair=sweep_pairs[0], size:int=256, steps:int=300, seed:int=0)->dict:
+    "For one pair: jobs varying the size, the learning rate and the style layers, one at a time"
+    kw = dict(steps=steps, seed=seed)
+    return {'size': sweep_jobs([pair], 'size', [size//2, size, size*3//2], **kw),
+            'lr': sweep_jobs([pair], 'lr', [0.005, 0.02, 0.08], size=size, **kw),
+            'style_layers': sweep_jobs([pair], 'style_layers', list(layer_sets.values()), size=size, **kw)}
+
+def fair_showdown(store, photos=None, paintings=None,  # default: the bundled examples
+                  client=None, pairs=sweep_pairs, weights=weight_grid, sweep_size:int=256, size:int=512,
+                  steps:int=300, seed:int=0, reference=None,  # style weights whose mean content distance is the target
+                  progress:bool=True)->dict:
+    "Sweep each loss's style weight on `pairs`, match the weights at one content distance, then run the grid with them"
+    photos = photos or example_names('photo', bundled=True)
+    paintings = paintings or example_names('painting', bundled=True)
+    reference = reference or default_style_weights
+    sweep = run_jobs(sweep_jobs(pairs, 'style_weight', weights, size=sweep_size, steps=steps, seed=seed), store, client, progress=progress)
+    if sweep.error.notna().any(): raise RuntimeError(f"{sweep.error.notna().sum()} sweep jobs failed, e.g. {sweep.error.dropna().iloc[0]}")
+    target = float(np.mean([content_at(sweep, l, w) for l,w in reference.items()]))
+    matched = matched_weights(sweep, target)
+    jobs = [j for l,w in matched.items() for j in showdown_jobs(photos, paintings, [l], size=size, steps=steps, seed=seed, style_weight=float(f'{w:.3g}'))]
+    grid = run_jobs(jobs, store, client, progress=progress)
+    return dict(sweep=sweep, target=target, weights=matched, grid=grid, images=store_images(grid, store))
 
 # %% ../nbs/10_showdown.ipynb #e65f9f3a
 @call_parse
 def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .jpeg)
-                 csv:str='showdown.csv',  # the table of measurements
-                 size:int=128,  # longer side of each result
-                 steps:int=100,  # steps per run
+                 csv:str='showdown.csv',  # the table of measurements (with --fair, also the sweep's, as NAME-sweep.csv)
+                 store:str=None,  # results folder, which a rerun resumes from (default: showdown-results beside the figure)
+                 size:int=256,  # longer side of each result
+                 steps:int=300,  # steps per run
                  seed:int=0,  # random seed
+                 fair:bool=False,  # first sweep each loss's style weight, then use weights matched at one content distance
+                 workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one run at a time)
+                 scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
                  max_memory:float=None,  # memory budget in GB (default: what is available now)
                  debug:bool=False):  # show the Python traceback of an error
-    "Run the bundled photos x paintings x losses; write the grid figure and a CSV of every metric for every output"
+    "Run the bundled photos x paintings x losses as jobs; write the grid figure and a CSV of every distance of every output"
     out,table_path = check_output(Output, what='figure'),check_output(csv, ('.csv',), what='table')
-    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
     photos,paintings = example_names('photo', bundled=True),example_names('painting', bundled=True)
     hungriest = max(bytes_per_pixel, key=bytes_per_pixel.get)  # every loss runs: check the one that needs the most
-    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, max_memory)
-    contents,styles = {n: example_image(n) for n in photos},{n: example_image(n) for n in paintings}
-    images,table = showdown(contents, styles, size=size, steps=steps, seed=seed)
-    fig = showdown_figure(images, contents, styles)
+    budget = max_memory if max_memory is not None else available_memory()
+    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1))
+    store = Path(store).expanduser() if store else out.parent/'showdown-results'
+    client = connect(scheduler) if scheduler else local_client(workers) if workers else None
+    try:
+        if fair:
+            res = fair_showdown(store, photos, paintings, client, size=size, sweep_size=min(size, 256), steps=steps, seed=seed)
+            images,table = res['images'],res['grid']
+            sweep_path = table_path.with_name(f'{table_path.stem}-sweep.csv')
+            atomic_write(sweep_path, lambda f: f.write(res['sweep'].to_csv(index=False).encode()))
+            print(f"style weights matched at content distance {res['target']:.3f}: " +
+                  ', '.join(f'{l} {w:.3g}' for l,w in res['weights'].items()), file=sys.stderr)
+        else: images,table = showdown(photos, paintings, store, client=client, size=size, steps=steps, seed=seed)
+    finally:
+        if client is not None:
+            client.close()
+            if not scheduler: client.cluster.close()
+    fig = showdown_figure(images, photos, paintings)
     atomic_write(out, lambda f: fig.savefig(f, format=image_formats[out.suffix.lower()].lower(), dpi=100))
     atomic_write(table_path, lambda f: f.write(table.to_csv(index=False).encode()))
     print(f"wrote {out} and {table_path}", file=sys.stderr)
