@@ -80,7 +80,7 @@ def image_source(src:str):
     if src in example_images: return example_image_path(src)
     if src.startswith(('http://', 'https://')): return src
     p = Path(src).expanduser()
-    if not p.is_file(): raise FileNotFoundError(f"no such image file: {p}" + ('' if p.suffix else f" (nor an example image; see `styletransfer examples`)"))
+    if not p.is_file(): raise FileNotFoundError(f"no such image file: {p}" + ('' if p.suffix else " (nor an example image; see `styletransfer examples`)"))
     return p.resolve()
 
 @lru_cache(maxsize=1024)

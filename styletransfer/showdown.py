@@ -4,11 +4,9 @@
 
 # %% ../nbs/10_showdown.ipynb #1b172de5
 from __future__ import annotations
-import sys, time
+import sys
 import numpy as np
 import pandas as pd
-import torch
-from torch import Tensor
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse
 from .core import *

@@ -6,7 +6,6 @@
 from __future__ import annotations
 import torch
 from torch import Tensor
-from fastcore.basics import listify
 from fastcore.meta import PrePostInitMeta
 from .core import *
 from .features import *
