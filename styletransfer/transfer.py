@@ -21,6 +21,7 @@ from fastai.optimizer import Adam, OptimWrapper
 from fastai.torch_core import show_image
 from .core import *
 from .features import *
+from .style import *
 from .gram import *
 from .ot import *
 from .w2 import *
