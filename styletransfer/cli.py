@@ -12,8 +12,8 @@ from .basics import *
 # %% auto #0
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'bytes_per_pixel', 'base_memory', 'commands', 'resolve_image', 'image_size',
            'run_memory', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
-           'check_args', 'load_inputs', 'transfer_cli', 'demo_cli', 'examples_cli', 'run_command', 'installed_commands',
-           'main']
+           'check_args', 'load_inputs', 'transfer_cli', 'demo_cli', 'examples_cli', 'one_line', 'run_command',
+           'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -282,6 +282,11 @@ def _call(func, prog, argv, epilog=None):
         if v.default is v.empty: args.append(kw.pop(k))
     return func(*args, **kw)
 
+def one_line(e:BaseException)->str:
+    "An exception as one line: its type, and the first line of its message if it has one"
+    msg = str(e).strip()
+    return type(e).__name__ + (f": {msg.splitlines()[0]}" if msg else '')
+
 def run_command(func,  # a `call_parse` function
                 prog:str,  # the command's name in messages
                 argv:list,  # its arguments
@@ -292,8 +297,7 @@ def run_command(func,  # a `call_parse` function
     except KeyboardInterrupt: print(f"{prog}: interrupted", file=sys.stderr); return 130
     except Exception as e:
         if '--debug' in argv: raise
-        msg = (str(e).strip().splitlines() or [''])[0]
-        print(f"{prog}: error: {type(e).__name__}: {msg} (--debug shows the traceback)", file=sys.stderr)
+        print(f"{prog}: error: {one_line(e)} (--debug shows the traceback)", file=sys.stderr)
     return 1
 
 def installed_commands()->dict:

@@ -5,6 +5,7 @@
 # %% ../nbs/09_jobs.ipynb #2df8e7ed
 from __future__ import annotations
 import csv, hashlib, inspect, io, json, logging, os, re, socket, sys, time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 import pandas as pd
@@ -22,12 +23,12 @@ from .gram import *
 from .ot import *
 from .w2 import *
 from .transfer import *
-from .cli import MAX_SIZE, MAX_STEPS, available_memory, check_memory, check_range, image_size
+from .cli import MAX_SIZE, MAX_STEPS, available_memory, check_memory, check_range, image_size, one_line
 
 # %% auto #0
 __all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'image_source', 'image_sha256', 'job_key',
-           'score_image', 'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'read_jobs', 'batch_cli',
-           'main']
+           'score_image', 'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'dask_client', 'read_jobs',
+           'batch_cli', 'main']
 
 # %% ../nbs/09_jobs.ipynb #9457df59
 _not_data = ('device', 'callbacks', 'show_progress', 'return_learners')  # how to run, not what to compute
@@ -127,11 +128,6 @@ def _worker_name()->str:
         return get_worker().name
     except (ImportError, ValueError): return f"{socket.gethostname()}:{os.getpid()}"
 
-def _one_line(e:BaseException)->str:
-    "An exception as one line: its type, and the first line of its message if it has one"
-    msg = str(e).strip()
-    return type(e).__name__ + (f": {msg.splitlines()[0]}" if msg else '')
-
 def _png(img:Tensor)->bytes:
     buf = io.BytesIO()
     Image.fromarray((img.clamp(0, 1) * 255).round().byte().permute(1, 2, 0).numpy()).save(buf, 'PNG')
@@ -160,7 +156,7 @@ def run_job(job:dict,  # a job; normalised here
         rec['metrics'] = score_image(img, content, [load_image(s, size).to(dev) for s in args['style']], j['style_weights'])
         png = _png(img.cpu())
     except Exception as e:
-        rec['error'] = _one_line(e)
+        rec['error'] = one_line(e)
         rec['seconds'] = time.perf_counter() - t
         if 'job' not in rec: rec['job'] = job
     return rec,png
@@ -258,7 +254,7 @@ def _run_on(client, todo:dict, finished):
             k = futs[fut]
             try: rec,png = fut.result()
             except Exception as e:  # the worker died every time it ran the job (Dask's `KilledWorker`), or similar
-                rec,png = dict(job=todo[k], error=_one_line(e)),None
+                rec,png = dict(job=todo[k], error=one_line(e)),None
             finished(k, rec, png)
     except BaseException:
         client.cancel(list(futs))
@@ -296,6 +292,18 @@ def connect(scheduler:str):
     distributed = _dask()
     try: return distributed.Client(scheduler, timeout=30)
     except OSError as e: raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+
+@contextmanager
+def dask_client(workers:int=0,  # worker processes of a local cluster; 0 for none
+                scheduler:str|None=None,  # or the address of a running scheduler
+                threads:int|None=None):  # torch threads per local worker
+    "A Dask `Client` for the duration of a `with` block (None when neither is asked for), closed after, with its local cluster"
+    client = connect(scheduler) if scheduler else local_client(workers, threads) if workers else None
+    try: yield client
+    finally:
+        if client is not None:
+            client.close()
+            if not scheduler: client.cluster.close()
 
 # %% ../nbs/09_jobs.ipynb #1e9055b4
 _lists = ('style', 'style_layers', 'content_layers', 'scales', 'style_weights')
@@ -388,20 +396,14 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
             todo = [dict(content=p, style=s, loss=l, size=size, steps=steps, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
                          **({} if style_weight is None else {'style_weight': style_weight}))
                     for p in _photos(photos) for s in split(style) for l in split(loss)]
-            for j in todo: normalise_job(j)
-            for s in {x for j in todo for x in (j['content'], j['style'])}: image_source(s)
         budget = max_memory if max_memory is not None else available_memory()
-        for j in map(normalise_job, todo):  # the memory one run needs, on each worker
+        for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker
+            for s in j['style']: image_source(s)
             wh = image_size(image_source(j['content'])) if j['content'] else None
             check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1))
         store = JobStore(Output)
     except (ValueError, OSError) as e: raise CliError(str(e)) from None
-    client = connect(scheduler) if scheduler else local_client(workers) if workers else None
-    try: table = run_jobs(todo, store, client, progress=not quiet)
-    finally:
-        if client is not None:
-            client.close()
-            if not scheduler: client.cluster.close()
+    with dask_client(workers, scheduler) as client: table = run_jobs(todo, store, client, progress=not quiet)
     named = store.path/'by-name'; named.mkdir(exist_ok=True)
     labels = [re.sub(r'[^\w.+-]+', '_', l) if l else k for k,l in zip(table.key, table.label)]  # safe file names...
     dup = {l for l in labels if labels.count(l) > 1}

@@ -20,8 +20,8 @@ from .cli import MAX_SIZE, MAX_STEPS, available_memory, bytes_per_pixel, check_m
 
 # %% auto #0
 __all__ = ['metrics', 'weight_grid', 'sweep_pairs', 'layer_sets', 'showdown_jobs', 'sweep_jobs', 'store_images', 'showdown',
-           'showdown_figure', 'summarize', 'content_at', 'matched_weights', 'frontier_figure', 'sensitivity_jobs',
-           'fair_showdown', 'showdown_cli', 'main']
+           'showdown_figure', 'summarize', 'content_curve', 'content_at', 'matched_weights', 'frontier_figure',
+           'sensitivity_jobs', 'fair_showdown', 'showdown_cli', 'main']
 
 # %% ../nbs/10_showdown.ipynb #078db7a9
 def showdown_jobs(photos, paintings,  # example names, paths or URLs
@@ -80,21 +80,25 @@ def summarize(table:pd.DataFrame)->pd.DataFrame:
 weight_grid = (0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000)  # style weights, from barely styled to content lost
 sweep_pairs = [('aitzgorri', 'starry_night'), ('forest_stream', 'the_scream'), ('dogs', 'shipwreck')]
 
+def content_curve(table:pd.DataFrame, loss:str)->tuple:
+    "Log style weights and log mean content distances (over the pairs) of `loss` along a weight sweep, made increasing"
+    m = table[table.loss == loss].groupby('style_weight')['content_dist'].mean()
+    c = np.maximum.accumulate(m.values)  # content distance grows with the weight; ignore noise that says otherwise
+    return np.log(m.index.values),np.log(c * (1 + np.arange(len(c)) * 1e-9))  # strictly increasing, to interpolate both ways
+
 def content_at(table:pd.DataFrame, loss:str, weight:float)->float:
     "The mean content distance of `loss` at style `weight`, interpolated in log-log along a weight sweep"
-    m = table[table.loss == loss].groupby('style_weight')['content_dist'].mean()
-    if not m.index.min() <= weight <= m.index.max(): raise ValueError(f"{loss}: weight {weight:g} is outside the sweep ({m.index.min():g} to {m.index.max():g})")
-    return float(np.exp(np.interp(np.log(weight), np.log(m.index.values), np.log(m.values))))
+    w,c = content_curve(table, loss)
+    if not w[0] <= np.log(weight) <= w[-1]: raise ValueError(f"{loss}: weight {weight:g} is outside the sweep ({np.exp(w[0]):g} to {np.exp(w[-1]):g})")
+    return float(np.exp(np.interp(np.log(weight), w, c)))
 
 def matched_weights(table:pd.DataFrame, target:float)->dict:
     "Per loss, the style weight at which its mean content distance over the pairs reaches `target` (log-log interpolation)"
     out = {}
-    for loss,t in table.groupby('loss'):
-        m = t.groupby('style_weight')['content_dist'].mean()
-        c = np.maximum.accumulate(m.values)  # content distance grows with the weight; ignore noise that says otherwise
-        if not c[0] <= target <= c[-1]: raise ValueError(f"{loss}: content distance {target:.3g} is outside the sweep ({c[0]:.3g} to {c[-1]:.3g})")
-        c = c * (1 + np.arange(len(c)) * 1e-9)  # strictly increasing, for the interpolation
-        out[loss] = float(np.exp(np.interp(np.log(target), np.log(c), np.log(m.index.values))))
+    for loss in table.loss.unique():
+        w,c = content_curve(table, loss)
+        if not c[0] <= np.log(target) <= c[-1]: raise ValueError(f"{loss}: content distance {target:.3g} is outside the sweep ({np.exp(c[0]):.3g} to {np.exp(c[-1]):.3g})")
+        out[loss] = float(np.exp(np.interp(np.log(target), c, w)))
     return out
 
 def frontier_figure(table:pd.DataFrame, judge:str='judge_dist', imsize:float=3.5):
@@ -158,8 +162,7 @@ def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .j
     budget = max_memory if max_memory is not None else available_memory()
     for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1))
     store = Path(store).expanduser() if store else out.parent/'showdown-results'
-    client = connect(scheduler) if scheduler else local_client(workers) if workers else None
-    try:
+    with dask_client(workers, scheduler) as client:
         if fair:
             res = fair_showdown(store, photos, paintings, client, size=size, sweep_size=min(size, 256), steps=steps, seed=seed)
             images,table = res['images'],res['grid']
@@ -168,10 +171,6 @@ def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .j
             print(f"style weights matched at content distance {res['target']:.3f}: " +
                   ', '.join(f'{l} {w:.3g}' for l,w in res['weights'].items()), file=sys.stderr)
         else: images,table = showdown(photos, paintings, store, client=client, size=size, steps=steps, seed=seed)
-    finally:
-        if client is not None:
-            client.close()
-            if not scheduler: client.cluster.close()
     fig = showdown_figure(images, photos, paintings)
     atomic_write(out, lambda f: fig.savefig(f, format=image_formats[out.suffix.lower()].lower(), dpi=100))
     atomic_write(table_path, lambda f: f.write(table.to_csv(index=False).encode()))
