@@ -11,10 +11,12 @@ import torch.nn.functional as F
 from torch import Tensor
 from fastai.callback.core import Callback
 from fastai.learner import Learner
+from fastai.imports import noop  # fastai checks for its own `noop`
 from fastai.optimizer import Adam
 from .core import *
 from .style import *
 from .transfer import style_losses, step_dls, SkipValidationCallback, NaNStopCallback, LossTermsCallback
+from .jobs import image_source
 
 # %% auto #0
 __all__ = ['perception_filters', 'perceive', 'NCA', 'save_nca', 'load_nca', 'nca_rgb', 'NCALoss', 'PoolCallback', 'nca_learner']
@@ -107,9 +109,8 @@ def nca_learner(style,  # the painting (path, URL, example name, tensor)
     "A `Learner` that trains `nca` (a new `NCA` by default) to grow the texture of `style`"
     torch.manual_seed(seed)
     nca = nca or NCA()
-    if isinstance(style, str) and style in example_images: style = example_image_path(style)
-    style_loss = style_losses[loss](load_image(style, size), seed=seed)
+    style_loss = style_losses[loss](load_image(image_source(style) if isinstance(style, str) else style, size), seed=seed)
     cbs = [SkipValidationCallback(), NaNStopCallback(), LossTermsCallback(), PoolCallback(size, seed=seed, **kwargs)] + list(cbs or [])
     learn = Learner(step_dls(steps), nca, loss_func=NCALoss(style_loss), opt_func=Adam, lr=lr, cbs=cbs)
-    learn.logger = lambda *_: None
+    learn.logger = noop  # no per-epoch table
     return learn

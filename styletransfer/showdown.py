@@ -21,13 +21,11 @@ from .jobs import *
 from .cli import MAX_SIZE, MAX_STEPS, available_memory, bytes_per_pixel, check_memory, check_output, check_range, run_command
 
 # %% auto #0
-__all__ = ['by_eye_weights', 'metrics', 'weight_grid', 'sweep_pairs', 'layer_sets', 'showdown_jobs', 'sweep_jobs', 'store_images',
-           'showdown', 'showdown_figure', 'summarize', 'content_curve', 'content_at', 'matched_weights', 'frontier_at',
+__all__ = ['metrics', 'weight_grid', 'sweep_pairs', 'layer_sets', 'showdown_jobs', 'sweep_jobs', 'store_images', 'showdown',
+           'showdown_figure', 'summarize', 'content_curve', 'content_at', 'matched_weights', 'frontier_at',
            'frontier_figure', 'sensitivity_jobs', 'fair_showdown', 'showdown_cli', 'main']
 
 # %% ../nbs/10_showdown.ipynb #078db7a9
-by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # the style weights first chosen by eye (notebook 07)
-
 def _weight(weights:dict|None, loss:str)->dict: return {} if weights is None else {'style_weight': weights[loss]}
 
 def showdown_jobs(photos, paintings,  # example names, paths or URLs
