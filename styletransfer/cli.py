@@ -14,8 +14,8 @@ from .basics import *
 # %% auto #0
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'bytes_per_pixel', 'base_memory', 'commands', 'resolve_image', 'image_size',
            'run_memory', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
-           'check_args', 'load_inputs', 'transfer_cli', 'demo_cli', 'examples_cli', 'one_line', 'run_command',
-           'installed_commands', 'main']
+           'check_args', 'load_inputs', 'check_device', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli',
+           'one_line', 'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -109,10 +109,12 @@ def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=N
                init='content', style_blend=None, style_layers=None, content_layers=None, device=None,
                save_every=0, max_memory=None, force=False)->dict:
     "Validate the command's arguments, cheaply and before any work; raise `CliError` with one line, or return them parsed"
-    if not styles: raise CliError("give at least one style image after the content image")
+    if not styles: raise CliError("give at least one style image" + ('' if content is None else " after the content image"))
     if not output: raise CliError("give the output image with -o OUT.png")
+    if content is None and init == 'content': raise CliError("a texture has no photo to start from; use --init noise or style_stats")
     for k,v in [('loss', loss), ('optimizer', optimizer), ('init', init)]:
-        if v not in choices[k]: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(choices[k])}")
+        valid = [c for c in choices[k] if not (content is None and c == 'content')]
+        if v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
     check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
     if save_every < 0: raise CliError(f"--save-every must be 0 (never) or positive; got {save_every}")
     if max_memory is not None and max_memory <= 0: raise CliError(f"--max-memory must be a positive number of GB; got {max_memory}")
@@ -131,13 +133,15 @@ def check_args(content, styles, output, loss='w2', size=512, steps=300, scales=N
     if device and not re.fullmatch(r'cpu|cuda(:\d+)?|mps', device): raise CliError(f"unknown device {device!r}; valid: cpu, cuda, cuda:N, mps")
     out = check_output(output)
     try:
-        inputs = [resolve_image(s) for s in [content] + list(styles)]
+        inputs = [resolve_image(s) for s in ([] if content is None else [content]) + list(styles)]
         sizes = [image_size(p) for p in inputs]
     except (ImageError, OSError) as e: raise CliError(str(e)) from None
     if not force:
         for s in inputs:
             if isinstance(s, Path) and _same_file(s, out): raise CliError(f"output {output!r} is also an input; choose another name or pass --force")
-    if sizes[0] and (not device or device == 'cpu'): check_memory(*fit_size(*sizes[0], sc[-1]), loss, max_memory)
+    wh = (sc[-1], sc[-1]) if content is None else sizes[0] and fit_size(*sizes[0], sc[-1])  # a texture is square
+    if wh and (not device or device == 'cpu'): check_memory(*wh, loss, max_memory)
+    if content is None: inputs = [None] + inputs
     return dict(scales=sc, blend=blend, output=out, content=inputs[0], styles=inputs[1:], **layers)
 
 def _default_scales(size, smallest=128):
@@ -150,7 +154,7 @@ def _default_scales(size, smallest=128):
 def load_inputs(a:dict):
     "Load the content (at the finest scale) and style images that `check_args` resolved, or raise `CliError`"
     from styletransfer.core import load_image
-    try: return load_image(a['content'], a['scales'][-1]),[load_image(s) for s in a['styles']]
+    try: return (None if a['content'] is None else load_image(a['content'], a['scales'][-1])),[load_image(s) for s in a['styles']]
     except (OSError, ValueError) as e: raise CliError(str(e).strip('"')) from None
 
 # %% ../nbs/08_cli.ipynb #b0a77c61
@@ -162,6 +166,15 @@ def _out_of_memory(e)->bool:
 def _duration(s): return f"{s:.1f} s" if s < 60 else f"{int(s // 60)} min {round(s % 60)} s"
 
 def _partial_path(out:Path)->Path: return out.with_name(f"{out.stem}.partial{out.suffix}")
+
+def check_device(device:str|None):
+    "The `torch.device` to run on (default: the best available), or `CliError` if it is not available here"
+    import torch
+    from styletransfer.transfer import best_device
+    dev = torch.device(device) if device else best_device()
+    if (dev.type == 'cuda' and not torch.cuda.is_available()) or (dev.type == 'mps' and not torch.backends.mps.is_available()):
+        raise CliError(f"device {device!r} is not available here; use cpu")
+    return dev
 
 # %% ../nbs/08_cli.ipynb #387feb1a
 @call_parse
@@ -193,10 +206,8 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
                    content_layers, device, save_every, max_memory, force)
     import torch, torch.nn.functional as F  # the heavy imports, now that the arguments are known to be good
     from styletransfer.core import save_image
-    from styletransfer.transfer import style_transfer, best_device, CurrentImageCallback, SnapshotCallback, TerminalProgressCallback
-    dev = torch.device(device) if device else best_device()
-    if (dev.type == 'cuda' and not torch.cuda.is_available()) or (dev.type == 'mps' and not torch.backends.mps.is_available()):
-        raise CliError(f"device {device!r} is not available here; use cpu")
+    from styletransfer.transfer import style_transfer, CurrentImageCallback, SnapshotCallback, TerminalProgressCallback
+    dev = check_device(device)
     c,styles = load_inputs(a)
     if not isinstance(a['content'], Path) and dev.type == 'cpu': check_memory(c.shape[2], c.shape[1], loss, max_memory)  # a URL
     out,n = a['output'],len(a['scales'])
@@ -267,8 +278,32 @@ def examples_cli(debug:bool=False):  # show the Python traceback of an error
     print(f"\nBundled images are in {Path(str(example_image_path('starry_night').parent))}; "
           f"CC BY 4.0: {CC_BY_4.split('(')[1].rstrip(')')}")
 
+@call_parse
+def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g. starry_night)
+                Output:str=None,  # the texture, .png or .jpg (required)
+                loss:str='w2',  # style loss: gram, ot or w2
+                size:int=512,  # side of the square texture, in pixels
+                steps:int=300,  # optimisation steps in all, shared among the scales
+                tileable:bool=False,  # make it tile: copies side by side show no seam (sides become multiples of 16)
+                init:str='style_stats',  # starting image: noise or style_stats
+                seed:int=None,  # random seed, for a repeatable run
+                device:str=None,  # cpu, cuda or mps (default: the best available)
+                max_memory:float=None,  # memory budget in GB (default: what is available now)
+                quiet:bool=False,  # print nothing but errors
+                debug:bool=False):  # show the Python traceback of an error
+    "Synthesise a square texture in the style of STYLE, with no photo; writes it to -o OUT"
+    start = time.time()
+    a = check_args(None, style, Output, loss, size, steps, init=init, device=device, max_memory=max_memory)
+    from styletransfer.core import save_image
+    from styletransfer.transfer import style_transfer, TerminalProgressCallback
+    dev,(_,styles),n = check_device(device),load_inputs(a),len(a['scales'])
+    img = style_transfer(None, styles, loss=loss, steps=steps, scales=a['scales'], init=init, seed=seed, device=dev, tileable=tileable,
+                         show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)])
+    save_image(img, a['output'])
+    if not quiet: print(f"wrote {a['output']} ({img.shape[2]}x{img.shape[1]} px{', tileable' if tileable else ''}) in {_duration(time.time() - start)}", file=sys.stderr)
+
 # %% ../nbs/08_cli.ipynb #2d5b3a11
-commands = {'demo': demo_cli, 'examples': examples_cli}  # `styletransfer WORD …` defined here
+commands = {'demo': demo_cli, 'examples': examples_cli, 'texture': texture_cli}  # `styletransfer WORD …` defined here
 
 def _call(func, prog, argv, epilog=None):
     "Parse `argv` for the `call_parse` function `func` (errors as `CliError`) and call it"

@@ -8,16 +8,19 @@ Docs: https://styletransfer.github.io/styletransfer/features.html.md"""
 from __future__ import annotations
 import importlib.util
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache, partial
 from pathlib import Path
 import torch, torch.nn as nn
+import torch.nn.functional as F
 from torch import Tensor
-from fastcore.basics import listify
+from fastcore.basics import listify, patch
 from .core import *
 from .basics import *
 
 # %% auto #0
-__all__ = ['backbones', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess', 'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend', 'mm_like']
+__all__ = ['backbones', 'wrapping', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess', 'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'wrap_around', 'vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend', 'mm_like']
 
 # %% ../nbs/01_features.ipynb #06d51952
 _all_ = ['vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend']  # from 00_basics
@@ -107,6 +110,8 @@ class VGGFeatures(nn.Module):
         "`layers` as a list, or a one-line error naming the unknown one and the valid ones"
         return check_layer_names(layers, self.backbone)
 
+    def run_layer(self, layer:nn.Module, x:Tensor)->Tensor: return layer(x)  # one layer (the last section changes how convolutions pad)
+
     def forward(self, x:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
                 layers=style_layers)->dict:  # layer names
         "Activations at `layers` (`'pixels'` is the image), as a dict name -> [B,C,h,w] (or [C,h,w] for one image)"
@@ -120,7 +125,7 @@ class VGGFeatures(nn.Module):
         single = x.ndim == 3
         x = self.preprocess(x[None] if single else x).contiguous(memory_format=self.memory_format)
         for name,layer in list(self.layers.named_children())[:last+1]:
-            x = layer(x)
+            x = self.run_layer(layer, x)
             if name in wanted: feats[name] = x[0] if single else x
         return {l: feats[l] for l in layers}
 
@@ -207,6 +212,23 @@ def optimize_pixels(loss_fn,  # maps a [1,3,H,W] image to a scalar loss
         with torch.no_grad(): x.clamp_(0, 1)
         losses.append(loss.item())
     return x.detach()[0], losses
+
+# %% ../nbs/01_features.ipynb #69ee78c3
+wrapping = ContextVar('wrapping', default=False)  # True inside `wrap_around`
+
+@contextmanager
+def wrap_around(on:bool=True):
+    "Inside the block, VGG's convolutions pad by wrapping around the image, as if it were drawn on a torus"
+    token = wrapping.set(on)
+    try: yield
+    finally: wrapping.reset(token)
+
+@patch
+def run_layer(self:VGGFeatures, layer:nn.Module, x:Tensor)->Tensor:
+    "`layer` on `x`; inside `wrap_around`, a convolution pads with the opposite edges instead of zeros"
+    if not (wrapping.get() and isinstance(layer, nn.Conv2d)): return layer(x)
+    ph,pw = layer.padding
+    return F.conv2d(F.pad(x, (pw, pw, ph, ph), mode='circular'), layer.weight, layer.bias, layer.stride, 0, layer.dilation, layer.groups)
 
 # %% ../nbs/06_fast.ipynb #32e76929
 @lru_cache(maxsize=None)

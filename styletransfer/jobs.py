@@ -70,7 +70,8 @@ def normalise_job(job:dict)->dict:
     j['content_layers'] = check_layer_names(j['content_layers'], j['backbone'])
     if j['style_weights'] is not None: j['style_weights'] = check_blend(j['style_weights'], len(j['style']))
     if j['seed'] is not None: j['seed'] = int(j['seed'])
-    j['preserve_color'] = bool(j['preserve_color'])
+    j['preserve_color'],j['tileable'] = bool(j['preserve_color']),bool(j['tileable'])
+    if j['tileable'] and j['content'] is not None: raise ValueError("a tileable job is a texture: give it no content image")
     if 'label' in job: j['label'] = str(job['label'])
     return j
 
@@ -98,10 +99,12 @@ def image_sha256(src:str)->str:
     st = p.stat()
     return _file_sha256(str(p), st.st_mtime_ns, st.st_size)
 
+_added = {'tileable': False}  # arguments added later: at these values they compute what was computed before, so they stay out of the key
+
 def job_key(job:dict)->str:
     "A stable name for `job`: a hash of its normalised arguments, its images' sha256 and the library's version"
     j = normalise_job(job)
-    ident = {k: v for k,v in j.items() if k not in ('content', 'style', 'label')}
+    ident = {k: v for k,v in j.items() if k not in ('content', 'style', 'label') and not (k in _added and v == _added[k])}
     ident['content'] = None if j['content'] is None else image_sha256(j['content'])
     ident['style'] = [image_sha256(s) for s in j['style']]
     ident['version'] = styletransfer.__version__

@@ -34,7 +34,7 @@ __all__ = ['optimizers', 'inits', 'style_losses', 'by_eye_weights', 'default_sty
            'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback', 'TerminalProgressCallback',
            'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales',
            'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'content_init', 'noise_init',
-           'style_stats_init', 'init_image', 'best_device', 'style_transfer']
+           'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'style_transfer']
 
 # %% ../nbs/07_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -51,8 +51,10 @@ def step_dls(steps:int, device=None)->DataLoaders:
 
 # %% ../nbs/07_transfer.ipynb #741b5306
 def tv_loss(img:Tensor)->Tensor:
-    "Total variation: mean squared difference between neighbouring pixels, per image"
-    return ((img[..., 1:, :] - img[..., :-1, :])**2).mean(dim=(-3, -2, -1)) + ((img[..., :, 1:] - img[..., :, :-1])**2).mean(dim=(-3, -2, -1))
+    "Total variation: mean squared difference between neighbouring pixels, per image (inside `wrap_around`, across the edges too)"
+    if wrapping.get(): dy,dx = img - img.roll(1, -2),img - img.roll(1, -1)
+    else: dy,dx = img[..., 1:, :] - img[..., :-1, :],img[..., :, 1:] - img[..., :, :-1]
+    return (dy**2).mean(dim=(-3, -2, -1)) + (dx**2).mean(dim=(-3, -2, -1))
 
 class TransferLoss(nn.Module):
     "`content_weight*content + style_weight*style + tv_weight*TV`, from a single feature extraction"
@@ -137,7 +139,8 @@ def _clock(seconds): return time.strftime('%H:%M:%S' if seconds >= 3600 else '%M
 class TerminalProgressCallback(Callback):
     "One line per scale on a terminal: `scale 2/3 · 256 px  [#####-----] 60/120 steps  00:12 < 00:12  style 0.12 content 0.31`"
     order = 75  # after `LossTermsCallback` has this step's terms
-    def __init__(self, scale:int=0, n_scales:int=1, file=None, width:int=20): store_attr()
+    def __init__(self, scale:int=0, n_scales:int=1, file=None, width:int=20,
+                 title:str|None=None): store_attr()  # what the line starts with (default: the scale and its size)
     def before_fit(self):
         self.out = self.file or sys.stderr
         self.live = getattr(self.out, 'isatty', lambda: False)()  # rewrite the line in place only on a terminal
@@ -148,7 +151,8 @@ class TerminalProgressCallback(Callback):
         spent = time.time() - self.start
         bar = '#' * round(self.width * done / n)
         terms = ' '.join(f'{k} {v.item():.3g}' for k,v in self.loss_func.terms.items())
-        return (f"scale {self.scale+1}/{self.n_scales} · {max(self.model.image.shape[-2:])} px  [{bar:-<{self.width}}] "
+        title = self.title or f"scale {self.scale+1}/{self.n_scales} · {max(self.model.image.shape[-2:])} px"
+        return (f"{title}  [{bar:-<{self.width}}] "
                 f"{done}/{n} steps  {_clock(spent)} < {_clock(spent / done * (n - done))}  {terms}")
     def after_batch(self):
         if self.live and time.time() - self.shown > 0.1:
@@ -274,6 +278,26 @@ def best_device()->torch.device:
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
 
+# %% ../nbs/07_transfer.ipynb #a8709227
+def resize(img:Tensor,  # [3,h,w] in [0,1]
+           shape,  # the new shape, [3,H,W]
+           wrap:bool=False)->Tensor:  # resize as a tile: the edges' neighbours are the opposite edges
+    "`img` resized to `shape` (bicubic), in [0,1]"
+    if wrap:
+        h,w = shape[1:]
+        return resize(img.repeat(1, 3, 3), (3, 3*h, 3*w))[:, h:2*h, w:2*w]
+    return F.interpolate(img[None], size=tuple(shape[1:]), mode='bicubic', align_corners=False)[0].clamp(0, 1)
+
+def tile_scales(scales, multiple:int=16)->list:
+    "`scales` rounded to the nearest multiple of `multiple` (VGG halves the image 4 times before relu5_1), at least `MIN_SIZE`, each once"
+    return sorted({max(MIN_SIZE, round(s / multiple) * multiple) for s in scales})
+
+def seam_ratio(img:Tensor)->float:
+    "Mean change across the wrap-around edges of `img` [3,H,W] over the mean change between neighbours inside"
+    d = lambda a,b: (a - b).abs().mean()
+    inside = d(img[:, :, 1:], img[:, :, :-1]) + d(img[:, 1:], img[:, :-1])
+    return float((d(img[:, :, 0], img[:, :, -1]) + d(img[:, 0], img[:, -1])) / inside)
+
 # %% ../nbs/07_transfer.ipynb #fe82db8d
 style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
 by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
@@ -298,11 +322,14 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    callbacks=None,  # extra fastai callbacks, or a function of the scale index returning them
                    lr:float|None=None,  # learning rate (default per optimizer)
                    show_progress:bool=True,  # fastai's progress bar (False for a display of your own)
+                   tileable:bool=False,  # a texture (content=None) that tiles without a seam: the network sees a torus
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     for what,value,table in [('loss', loss, style_losses), ('optimizer', optimizer, optimizers), ('init', init, inits)]:
         _check_choice(what, value, table)
+    if tileable and content is not None: raise ValueError("tileable=True makes a texture, which has no content image: pass content=None")
     scales = list(scales) if scales else default_scales(size)
+    if tileable: scales = tile_scales(scales)
     if style_weight is None: style_weight = default_style_weights[loss]
     device = torch.device(device) if device else best_device()
     if seed is not None: torch.manual_seed(seed)
@@ -314,14 +341,13 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         c = None if content_full is None else load_image(content_full, s).to(device)
         styles = [load_image(st, s).to(device) for st in styles_full]
         shape = (3, s, s) if c is None else c.shape
-        start = (init_image(init, c, styles, shape) if img is None
-                 else F.interpolate(img[None], size=shape[1:], mode='bicubic', align_corners=False)[0].clamp(0, 1))
+        start = init_image(init, c, styles, shape) if img is None else resize(img, shape, wrap=tileable)
         sl = style_losses[loss](styles, **kw, seed=None if seed is None else seed + i)  # each scale its own random draws
         cl = None if c is None else ContentLoss(c, content_layers, backbone=backbone)
         tl = TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
         cbs = callbacks(i) if callable(callbacks) else callbacks
         learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress)
-        img = optimize(learn, lr)
+        with wrap_around(tileable): img = optimize(learn, lr)
         learners.append(learn)
     if preserve_color and content_full is not None: img = transfer_luminance(img, content_full.to(img))
     return (img, learners) if return_learners else img
