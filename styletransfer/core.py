@@ -35,6 +35,7 @@ def _open(src):
         except Exception as e: raise ImageError(f"could not download {s}: {e}") from None
         return open_image(io.BytesIO(data), s), s
     p = Path(s).expanduser()
+    if not p.exists() and s in example_images: p = example_image_path(s)  # an example's name (a file of that name wins)
     if not p.exists(): raise FileNotFoundError(f"no such image file: {p}")
     if p.is_dir(): raise ImageError(f"{p} is a folder, not an image")
     return open_image(p, p), str(p)
@@ -80,7 +81,7 @@ def _resize(t, size):
     return F.interpolate(t[None], size=(nh, nw), mode='bicubic', antialias=True, align_corners=False)[0].clamp(0, 1)
 
 # %% ../nbs/00_core.ipynb #88aaf64f
-def load_image(src,  # path, URL, bytes, PIL image or tensor
+def load_image(src,  # path, URL, example name, bytes, PIL image or tensor
                size:int|None=None,  # if given, the longer side becomes `size` pixels (aspect ratio kept)
               )->Tensor:  # float [3,H,W] in [0,1], RGB
     "Load an image from anywhere as a float RGB tensor in [0,1]"
