@@ -20,7 +20,7 @@ from fastai.optimizer import Adam
 from .core import *
 from .style import *
 from .transfer import style_losses, step_dls, SkipValidationCallback, NaNStopCallback, LossTermsCallback, TerminalProgressCallback
-from .cli import check_output, check_range, resolve_image, run_command, MAX_STEPS, _same_file
+from .cli import check_output, check_range, resolve_image, run_command, MAX_STEPS, _same_file, _duration
 from .jobs import image_source
 
 # %% auto #0
@@ -214,7 +214,7 @@ def nca_cli(*style:str,  # the painting to learn: path, URL or example name (non
     if anim: save_animation(frames, anim, scale=max(1, 256 // size))
     if not quiet:
         made = [str(out)] + ([] if weights else [str(model)]) + ([str(anim)] if anim else [])
-        print(f"wrote {', '.join(made)} in {time.time() - start:.1f} s", file=sys.stderr)
+        print(f"wrote {', '.join(made)} in {_duration(time.time() - start)}", file=sys.stderr)
 
 def main(argv:list|None=None)->int:
     "The console script `styletransfer-nca`, which `styletransfer nca` runs"
