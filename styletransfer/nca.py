@@ -25,7 +25,7 @@ from .jobs import image_source
 
 # %% auto #0
 __all__ = ['perception_filters', 'animation_formats', 'perceive', 'NCA', 'save_nca', 'load_nca', 'nca_rgb', 'NCALoss',
-           'PoolCallback', 'nca_learner', 'grow', 'save_animation', 'style_guidance', 'nca_cli', 'main']
+           'PoolCallback', 'nca_learner', 'grow', 'save_animation', 'nca_cli', 'main']
 
 # %% ../nbs/11_nca.ipynb #8f95f3a3
 _sobel = torch.tensor([[-1., 0, 1], [-2, 0, 2], [-1, 0, 1]]) / 8
@@ -150,18 +150,6 @@ def save_animation(frames:list,  # images [3,H,W] in [0,1], all the same size
     if scale > 1: ims = [i.resize((i.width * scale, i.height * scale), Image.NEAREST) for i in ims]
     kw = dict(quality=quality, method=4) if fmt == 'WEBP' else dict(optimize=True)
     return atomic_write(path, lambda f: ims[0].save(f, format=fmt, save_all=True, append_images=ims[1:], duration=round(1000 / fps), loop=0, **kw))
-
-# %% ../nbs/11_nca.ipynb #18c12924
-def style_guidance(style:StyleLoss,  # any of the course's style losses, made from the painting
-                   denoise,  # (x_t, sigma) -> the model's prediction of the clean images, in [-1,1]
-                   scale:float=1.):  # how hard to pull towards the style
-    "A guidance function (x_t, sigma) -> `-scale` times the gradient, with respect to x_t, of the style loss of the predicted clean images"
-    def guide(x:Tensor, sigma:float)->Tensor:
-        with torch.enable_grad():
-            x = x.detach().requires_grad_()
-            loss = style((denoise(x, sigma) + 1) / 2, reduction='none').sum()  # one loss per image; summed, each gets its own gradient
-            return -scale * torch.autograd.grad(loss, x)[0]
-    return guide
 
 # %% ../nbs/11_nca.ipynb #8960e01b
 def _load_weights(path:str)->NCA:
