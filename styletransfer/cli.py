@@ -116,7 +116,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=None, scales=
     if content is None and init in ('content', 'recolor'): raise CliError("a texture has no photo to start from; use --init noise or style_stats")
     for k,v in [('loss', loss), ('optimizer', optimizer), ('init', init), ('quality', quality)]:
         valid = [c for c in choices[k] if not (content is None and c in ('content', 'recolor'))]
-        if v is not None and v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
+        if (v is not None or k == 'quality') and v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
     if steps is None: steps = quality_steps[quality]
     check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
     if save_every < 0: raise CliError(f"--save-every must be 0 (never) or positive; got {save_every}")

@@ -54,6 +54,7 @@ def normalise_job(job:dict)->dict:
     for k in ('steps', 'content_weight', 'step_ratio', 'detail'):
         if j[k] is None: j[k] = q[k]
     if j['init'] is None: j['init'] = q['init'] if j['content'] is not None else 'style_stats'
+    if j['content'] is None: j['detail'] = False  # a texture has no photo's detail to carry
     if j['lr'] is None and j['optimizer'] == 'adam': j['lr'] = q['lr']
     _choice(j, 'loss', style_losses); _choice(j, 'optimizer', optimizers); _choice(j, 'init', inits); _choice(j, 'backbone', backbones)
     for k in ('size', 'steps'):
@@ -71,6 +72,7 @@ def normalise_job(job:dict)->dict:
         if k == 'lr' and j[k] is None: continue
         try: j[k] = float(j[k])
         except (TypeError, ValueError): raise ValueError(f"{k} must be a number; got {j[k]!r}") from None
+    if not j['step_ratio'] > 0: raise ValueError(f"step_ratio must be positive; got {j['step_ratio']}")
     j['scales'] = j['scales'] or default_scales(j['size'])
     j['style_layers'] = check_layer_names(j['style_layers'], j['backbone'])
     j['content_layers'] = check_layer_names(j['content_layers'], j['backbone'])
@@ -385,7 +387,8 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
               loss:str='w2',  # comma-separated style losses: gram, ot, w2
               jobs:str=None,  # a CSV or JSON-lines file of jobs, instead of photos and styles
               size:int=512,  # longer side of each result
-              steps:int=300,  # optimisation steps per result
+              quality:str='normal',  # draft, normal or high (see `style_transfer`)
+              steps:int=None,  # optimisation steps per result (default: the quality's, 30, 300 or 600)
               style_weight:float=None,  # weight of the style loss (default: the loss's own)
               seed:int=0,  # random seed
               workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one at a time)
@@ -396,16 +399,18 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
     "Run many style transfers: PHOTOS x --style x --loss, or the jobs of --jobs FILE; results in -o OUT"
     if Output is None: raise CliError("the results folder -o OUT is required")
     if jobs and (photos or style): raise CliError("give either --jobs FILE or photos and --style, not both")
-    if jobs and (loss != 'w2' or size != 512 or steps != 300 or style_weight is not None or seed != 0):
+    if jobs and (loss != 'w2' or size != 512 or steps is not None or quality != 'normal' or style_weight is not None or seed != 0):
         raise CliError("with --jobs FILE, each job's settings come from the file: add columns instead of --loss, --size, --steps, ...")
-    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
+    if quality not in qualities: raise CliError(f"unknown quality {quality!r}; valid: {', '.join(qualities)}")
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', qualities[quality]['steps'] if steps is None else steps, 1, MAX_STEPS)
+    check_range('workers', workers, 0, 1024)
     try:
         if jobs: todo = read_jobs(jobs)
         else:
             if not photos or not style: raise CliError("give photos (files, folders or example names) and --style, or --jobs FILE")
             split = lambda s: [x.strip() for x in s.split(',') if x.strip()]
-            todo = [dict(content=p, style=s, loss=l, size=size, steps=steps, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
-                         **({} if style_weight is None else {'style_weight': style_weight}))
+            todo = [dict(content=p, style=s, loss=l, size=size, quality=quality, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
+                         **({} if style_weight is None else {'style_weight': style_weight}), **({} if steps is None else {'steps': steps}))
                     for p in _photos(photos) for s in split(style) for l in split(loss)]
         budget = max_memory if max_memory is not None else available_memory()
         for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker

@@ -20,8 +20,8 @@ __all__ = ['layer_stride', 'tile_windows', 'crop_core', 'Moments', 'Projections'
 
 # %% ../nbs/06_tiles.ipynb #bc64a97e
 def layer_stride(layer:str)->int:
-    "How many pixels apart neighbouring positions of `layer` are: 1 in VGG's first block, doubling with each pool"
-    return 2 ** (int(layer[4]) - 1)
+    "How many pixels apart neighbouring positions of `layer` are: 1 in VGG's first block (and for the pixels), doubling with each pool"
+    return 2 ** (int(layer[4]) - 1) if layer[:4] in ('relu', 'conv') else 1
 
 def tile_windows(h:int, w:int, tile:int=256, halo:int=96, align:int=16)->list:
     "Tiles covering an h×w image: pairs of (y0,y1,x0,x1) boxes, the tile's core and its window, `halo` pixels wider"
@@ -89,9 +89,12 @@ def tile_gather(self:OTStyleLoss, state, c:Tensor, layer:str): state.parts.appen
 @patch
 def tile_loss(self:OTStyleLoss, state, layer:str)->Tensor:
     p = torch.cat(state.parts, 1); del state.parts  # [P,N]: every position of the image, the cores in order
-    t = torch.empty_like(p).scatter_(1, p.argsort(1), quantiles(state.target, p.shape[1]))  # each position's target: the quantile of its rank
-    state.diff = p - t
-    return state.diff.pow(2).mean()
+    n,loss = p.shape[1],0.
+    for r in range(p.shape[0]):  # one direction at a time, in place: p becomes each projection's distance from its target
+        p[r, p[r].argsort()] -= quantiles(state.target[r:r+1], n)[0]  # the target of a projection: the quantile of its rank
+        loss += p[r].pow(2).sum().item()
+    state.diff = p
+    return torch.tensor(loss / p.numel())
 @patch
 def tile_duals(self:OTStyleLoss, state, k:float):
     state.g = state.diff.mul_(2 * k / state.diff.numel()); state.at = 0  # the gradient in each projection, in place

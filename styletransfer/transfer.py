@@ -247,31 +247,32 @@ def transfer_luminance(result:Tensor, content:Tensor)->Tensor:
     return ycbcr_to_rgb(torch.cat([y, rgb_to_ycbcr(content)[..., 1:, :, :]], dim=-3)).clamp(0, 1)
 
 # %% ../nbs/07_transfer.ipynb #9ce06406
-def content_init(content:Tensor|None, styles:list, shape)->Tensor:
+def content_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
     "Start from the photo"
     if content is None:
         others = ', '.join(k for k in inits if k not in ('content', 'recolor'))  # the starts that need no photo
         raise ValueError(f"init='content' needs a content image; for a texture use one of: {others}")
     return content.clone()
 
-def noise_init(content:Tensor|None, styles:list, shape)->Tensor:
+def noise_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
     "Start from uniform noise"
     return torch.rand(shape, device=styles[0].device)
 
-def style_stats_init(content:Tensor|None, styles:list, shape)->Tensor:
+def style_stats_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
     "Start from the styles' mean colour plus a little Gaussian noise"
     mean = torch.stack([s.mean(dim=(1, 2)) for s in styles]).mean(0)
     return (mean[:, None, None] + 0.1*torch.randn(shape, device=mean.device)).clamp(0, 1)
 
-inits = {'content': content_init, 'noise': noise_init, 'style_stats': style_stats_init}  # name -> function of (content, styles, shape)
+inits = {'content': content_init, 'noise': noise_init, 'style_stats': style_stats_init}  # name -> function of (content, styles, shape, blend)
 
 def init_image(mode:str,  # a key of `inits`
                content:Tensor|None,  # [3,H,W] photo, or None for a texture
                styles:list,  # the style images, [3,h,w] each
-               shape)->Tensor:  # the starting image's shape, [3,H,W]
+               shape,  # the starting image's shape, [3,H,W]
+               blend=None)->Tensor:  # the styles' blend weights, for the starts that use them (recolor)
     "The starting image that `inits[mode]` makes"
     _check_choice('init', mode, inits)
-    return inits[mode](content, styles, shape)
+    return inits[mode](content, styles, shape, blend)
 
 def best_device()->torch.device:
     "cuda if available, else mps, else cpu"
@@ -300,13 +301,14 @@ def seam_ratio(img:Tensor)->float:
     return float((d(img[:, :, 0], img[:, :, -1]) + d(img[:, 0], img[:, -1])) / inside)
 
 # %% ../nbs/07_transfer.ipynb #2b17aeb2
-def recolor_init(content:Tensor|None, styles:list, shape)->Tensor:
+def recolor_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
     "Start from the photo with the styles' colours: the optimal transport map between Gaussian fits of their pixels"
     if content is None: raise ValueError("init='recolor' needs a content image; for a texture use noise or style_stats")
     mu_c,cov_c = gaussian_stats(content)
-    stats = [gaussian_stats(s) for s in styles]  # the styles as one mixture: mean, and covariance from the second moments
-    mu_s = sum(m for m,_ in stats) / len(stats)
-    cov_s = sum(c + m[:, None] * m[None] for m,c in stats) / len(stats) - mu_s[:, None] * mu_s[None]
+    stats = [gaussian_stats(s) for s in styles]  # the styles as one mixture, weighted by `blend`: mean, and covariance from the second moments
+    b = [x / sum(blend) for x in blend] if blend else [1 / len(styles)] * len(styles)
+    mu_s = sum(w * m for (m,_),w in zip(stats, b))
+    cov_s = sum(w * (c + m[:, None] * m[None]) for (m,c),w in zip(stats, b)) - mu_s[:, None] * mu_s[None]
     root = sqrtm_psd(cov_c + 1e-5 * torch.eye(3, device=content.device))  # a grey photo has a singular covariance
     inv = torch.linalg.inv(root)
     A = inv @ sqrtm_psd(root @ cov_s @ root) @ inv
@@ -364,6 +366,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
     if lr is None and optimizer == 'adam': lr = q['lr']
     for what,value,table in [('loss', loss, style_losses), ('optimizer', optimizer, optimizers), ('init', init, inits)]:
         _check_choice(what, value, table)
+    if not step_ratio > 0: raise ValueError(f"step_ratio must be positive; got {step_ratio}")
     if tileable and content is not None: raise ValueError("tileable=True makes a texture, which has no content image: pass content=None")
     scales = list(scales) if scales else default_scales(size)
     if tileable: scales = tile_scales(scales)
@@ -378,7 +381,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         c = None if content_full is None else load_image(content_full, s).to(device)
         styles = [load_image(st, s).to(device) for st in styles_full]
         shape = (3, s, s) if c is None else c.shape
-        start = init_image(init, c, styles, shape) if img is None else resize(img, shape, wrap=tileable)
+        start = init_image(init, c, styles, shape, style_weights) if img is None else resize(img, shape, wrap=tileable)
         if img is not None and detail and c is not None: start = add_detail(start, c, img.shape)
         sl = style_losses[loss](styles, **kw, seed=None if seed is None else seed + i)  # each scale its own random draws
         cl = None if c is None else ContentLoss(c, content_layers, backbone=backbone)
