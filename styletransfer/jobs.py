@@ -50,12 +50,7 @@ def normalise_job(job:dict)->dict:
     j['style'] = [str(s) for s in listify(j['style'])]
     if j['content'] is not None: j['content'] = str(j['content'])
     _choice(j, 'quality', qualities)  # the quality fills in what the job leaves out, as in `style_transfer`
-    q = qualities[j['quality']]
-    for k in ('steps', 'content_weight', 'step_ratio', 'detail'):
-        if j[k] is None: j[k] = q[k]
-    if j['init'] is None: j['init'] = q['init'] if j['content'] is not None else 'style_stats'
-    if j['content'] is None: j['detail'] = False  # a texture has no photo's detail to carry
-    if j['lr'] is None and j['optimizer'] == 'adam': j['lr'] = q['lr']
+    j.update(quality_args(j['quality'], j['content'] is None, j['optimizer'], **{k: j[k] for k in qualities['normal']}))
     _choice(j, 'loss', style_losses); _choice(j, 'optimizer', optimizers); _choice(j, 'init', inits); _choice(j, 'backbone', backbones)
     for k in ('size', 'steps'):
         if not isinstance(j[k], (int, float)) or int(j[k]) != j[k] or j[k] < 1: raise ValueError(f"{k} must be a positive integer; got {j[k]!r}")

@@ -35,7 +35,7 @@ __all__ = ['optimizers', 'inits', 'qualities', 'style_losses', 'by_eye_weights',
            'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales',
            'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'content_init', 'noise_init',
            'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'recolor_init',
-           'add_detail', 'style_transfer']
+           'add_detail', 'quality_args', 'style_transfer']
 
 # %% ../nbs/07_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -328,6 +328,14 @@ qualities = {  # name -> the arguments of `style_transfer` it sets (Adam's learn
     'normal': dict(steps=300, step_ratio=2, init='content', detail=False, content_weight=1., lr=None),
     'high': dict(steps=600, step_ratio=2, init='content', detail=False, content_weight=1., lr=None)}
 
+def quality_args(quality:str, texture:bool, optimizer:str='adam', **given)->dict:
+    "The arguments `quality` sets, with those `given` (not None) winning; a texture starts from style_stats and carries no detail"
+    _check_choice('quality', quality, qualities)
+    a = {k: v if given.get(k) is None else given[k] for k,v in qualities[quality].items()}
+    if texture: a['detail'] = False; a['init'] = given.get('init') or 'style_stats'
+    if optimizer != 'adam' and given.get('lr') is None: a['lr'] = None  # the quality's learning rate is Adam's
+    return a
+
 # %% ../nbs/07_transfer.ipynb #fe82db8d
 style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
 by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
@@ -358,12 +366,9 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
-    _check_choice('quality', quality, qualities)
-    q = qualities[quality]
-    steps,content_weight,step_ratio,detail = [q[k] if v is None else v for k,v in
-                                              [('steps', steps), ('content_weight', content_weight), ('step_ratio', step_ratio), ('detail', detail)]]
-    if init is None: init = q['init'] if content is not None else 'style_stats'
-    if lr is None and optimizer == 'adam': lr = q['lr']
+    a = quality_args(quality, content is None, optimizer, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
+                     detail=detail, init=init, lr=lr)
+    steps,content_weight,step_ratio,detail,init,lr = (a[k] for k in ('steps', 'content_weight', 'step_ratio', 'detail', 'init', 'lr'))
     for what,value,table in [('loss', loss, style_losses), ('optimizer', optimizer, optimizers), ('init', init, inits)]:
         _check_choice(what, value, table)
     if not step_ratio > 0: raise ValueError(f"step_ratio must be positive; got {step_ratio}")
