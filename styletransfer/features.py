@@ -186,10 +186,12 @@ class FeatureLoss(nn.Module):
 # %% ../nbs/01_features.ipynb #4f01e164
 class ContentLoss(FeatureLoss):
     "Mean squared error between the features of images and those of a content `target`"
-    def __init__(self, target:Tensor,  # [3,H,W] content image
+    def __init__(self, target:Tensor|dict,  # [3,H,W] content image, or its features {layer: [C,h,w]} computed elsewhere
                  layers=content_layers, weights=None, backbone:str='vgg19', pooling:str='max'):
         super().__init__(layers, weights, backbone, pooling)
-        with torch.no_grad(): feats = self.features(target if target.ndim == 4 else target[None])
+        if isinstance(target, dict): feats = {l: target[l].detach()[None] for l in self.layers}
+        else:
+            with torch.no_grad(): feats = self.features(target if target.ndim == 4 else target[None])
         for l in self.layers: self.set_stat('feats', l, feats[l][:1])
         self.set_norms({l: feats[l][0] for l in self.layers})
 

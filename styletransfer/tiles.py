@@ -16,7 +16,7 @@ from .gram import GramStyleLoss
 from .ot import OTStyleLoss, random_directions, project, quantiles, sort_values
 
 # %% auto #0
-__all__ = ['layer_stride', 'tile_windows', 'crop_core', 'Moments', 'Projections', 'tiled_backward']
+__all__ = ['layer_stride', 'tile_windows', 'crop_core', 'Moments', 'Projections', 'tiled_backward', 'window_features']
 
 # %% ../nbs/06_tiles.ipynb #bc64a97e
 def layer_stride(layer:str)->int:
@@ -107,8 +107,8 @@ def tile_surrogate(self:OTStyleLoss, state, c:Tensor, layer:str)->Tensor:
 def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
                    style:StyleLoss, content:ContentLoss|None=None,  # the losses, as `TransferLoss` weighs them
                    style_weight:float=1., content_weight:float=1.,
-                   tile:int=256, halo:int=96)->float:  # the cores' side and the context around them, in pixels
-    "The gradient of `style_weight·style(img) + content_weight·content(img)`, one window of the network at a time; returns the loss"
+                   tile:int=256, halo:int=96)->dict:  # the cores' side and the context around them, in pixels
+    "The gradient of `style_weight·style(img) + content_weight·content(img)`, one window of the network at a time; returns the two terms' values"
     H,W = img.shape[-2:]
     wins = tile_windows(H, W, tile, halo)
     layers = list(style.layers)
@@ -119,12 +119,13 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
         for core,win in wins:
             f = calc_features(window(img.detach(), win), layers, style.backbone, style.pooling)
             for l in layers: style.tile_gather(states[l], crop_core(f[l][0], l, core, win).flatten(1), l)
-    total = 0.
+    terms = {'style': 0.}
     for l,w in zip(layers, style.weights):
         k = style_weight * style.scale * w / style.stat('norm', l).item()  # how much the total depends on this layer's loss
-        total += k * style.tile_loss(states[l], l).item()
+        terms['style'] += k * style.tile_loss(states[l], l).item()
         style.tile_duals(states[l], k)
     x = img.detach().requires_grad_()
+    if content is not None: terms['content'] = 0.
     for core,win in wins:  # pass 2: each window's share of the gradient
         f = calc_features(window(x, win), every, style.backbone, style.pooling)
         sur = sum(style.tile_surrogate(states[l], crop_core(f[l][0], l, core, win).flatten(1), l) for l in layers)
@@ -133,7 +134,22 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
                 t = content.stat('feats', l)[0]
                 d = crop_core(f[l][0], l, core, win) - crop_core(t, l, core, (0, H, 0, W))
                 term = content_weight * content.scale * w * d.pow(2).sum() / (t.numel() * content.stat('norm', l))
-                sur = sur + term; total += term.item()
+                sur = sur + term; terms['content'] += term.item()
         sur.backward()
     img.grad = x.grad if img.grad is None else img.grad + x.grad
-    return total
+    return terms
+
+# %% ../nbs/06_tiles.ipynb #65464391
+def window_features(img:Tensor,  # [3,H,W]
+                    layers, tile:int=512, halo:int=96, backbone:str='vgg19', pooling:str='max')->dict:
+    "The features of `img` at `layers` ({layer: [C,h,w]}), computed one window at a time with no gradient"
+    H,W = img.shape[-2:]
+    out = {}
+    with torch.no_grad():
+        for core,win in tile_windows(H, W, tile, halo):
+            f = calc_features(img[None, :, win[0]:win[1], win[2]:win[3]], layers, backbone, pooling)
+            for l in layers:
+                s,c = layer_stride(l),crop_core(f[l][0], l, core, win)
+                if l not in out: out[l] = c.new_empty(c.shape[0], H // s, W // s)  # VGG's pools round down
+                out[l][:, core[0] // s:core[0] // s + c.shape[1], core[2] // s:core[2] // s + c.shape[2]] = c
+    return out
