@@ -27,6 +27,7 @@ from .style import *
 from .gram import *
 from .ot import *
 from .w2 import *
+from .tiles import tiled_backward, window_features
 
 # %% auto #0
 __all__ = ['optimizers', 'inits', 'qualities', 'style_losses', 'by_eye_weights', 'default_style_weights', 'ImageModel',
@@ -35,7 +36,7 @@ __all__ = ['optimizers', 'inits', 'qualities', 'style_losses', 'by_eye_weights',
            'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales',
            'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'content_init', 'noise_init',
            'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'recolor_init',
-           'add_detail', 'quality_args', 'style_transfer']
+           'add_detail', 'quality_args', 'TiledTransferLoss', 'style_transfer']
 
 # %% ../nbs/07_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -336,6 +337,25 @@ def quality_args(quality:str, texture:bool, optimizer:str='adam', **given)->dict
     if optimizer != 'adam' and given.get('lr') is None: a['lr'] = None  # the quality's learning rate is Adam's
     return a
 
+# %% ../nbs/07_transfer.ipynb #d5b65ee9
+class TiledTransferLoss(TransferLoss):
+    "`TransferLoss` whose gradient is computed `tile` pixels at a time (notebook 06_tiles): the same value and gradient"
+    def __init__(self, style:StyleLoss, content:ContentLoss|None=None, content_weight:float=1., style_weight:float=1.,
+                 tv_weight:float=0., tile:int=512, halo:int=96):  # the tiles' cores and the context around them, in pixels
+        super().__init__(style, content, content_weight, style_weight, tv_weight)
+        store_attr('tile,halo')
+
+    def forward(self, img, *_):
+        if wrapping.get(): raise ValueError("a tileable texture cannot be computed in tiles: its windows would have to wrap around")
+        x = img.detach()[0]  # shares the pixels; `tiled_backward` fills its `grad`
+        values = tiled_backward(x, self.style, self.content, self.style_weight, self.content_weight, self.tile, self.halo)
+        g,x.grad = x.grad[None],None
+        terms = {k: torch.tensor(v, device=img.device) for k,v in values.items()}
+        if self.tv_weight: terms['tv'] = self.tv_weight * tv_loss(img).mean()
+        self.terms = {k: v.detach() for k,v in terms.items()}
+        stand_in = (img * g).sum()
+        return stand_in - stand_in.detach() + sum(terms.values())
+
 # %% ../nbs/07_transfer.ipynb #fe82db8d
 style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
 by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
@@ -364,6 +384,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    tileable:bool=False,  # a texture (content=None) that tiles without a seam: the network sees a torus
                    step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
+                   tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16)
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     a = quality_args(quality, content is None, optimizer, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
@@ -373,6 +394,8 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         _check_choice(what, value, table)
     if not step_ratio > 0: raise ValueError(f"step_ratio must be positive; got {step_ratio}")
     if tileable and content is not None: raise ValueError("tileable=True makes a texture, which has no content image: pass content=None")
+    if tile is not None and (tile < 64 or tile % 16): raise ValueError(f"tile must be a multiple of 16 of at least 64 px; got {tile}")
+    if tile is not None and tileable: raise ValueError("a tileable texture cannot be computed in tiles; leave tile=None")
     scales = list(scales) if scales else default_scales(size)
     if tileable: scales = tile_scales(scales)
     if style_weight is None: style_weight = default_style_weights[loss]
@@ -384,13 +407,15 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
     img,learners = None,[]
     for i,(s,n) in enumerate(zip(scales, split_steps(steps, len(scales), step_ratio))):
         c = None if content_full is None else load_image(content_full, s).to(device)
-        styles = [load_image(st, s).to(device) for st in styles_full]
+        tiled = tile is not None and s > tile
+        styles = [load_image(st, min(s, max(st.shape[1:])) if tiled else s).to(device) for st in styles_full]  # tiled: never enlarged
         shape = (3, s, s) if c is None else c.shape
         start = init_image(init, c, styles, shape, style_weights) if img is None else resize(img, shape, wrap=tileable)
         if img is not None and detail and c is not None: start = add_detail(start, c, img.shape)
         sl = style_losses[loss](styles, **kw, seed=None if seed is None else seed + i)  # each scale its own random draws
-        cl = None if c is None else ContentLoss(c, content_layers, backbone=backbone)
-        tl = TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
+        target = window_features(c, content_layers, tile, backbone=backbone) if tiled and c is not None else c
+        cl = None if c is None else ContentLoss(target, content_layers, backbone=backbone)
+        tl = TiledTransferLoss(sl, cl, content_weight, style_weight, tv_weight, tile) if tiled else TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
         cbs = callbacks(i) if callable(callbacks) else callbacks
         learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress)
         with wrap_around(tileable): img = optimize(learn, lr)
