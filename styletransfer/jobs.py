@@ -411,7 +411,8 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
         for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker
             for s in j['style']: image_source(s)
             wh = image_size(image_source(j['content'])) if j['content'] else None
-            check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1))
+            if check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1)):
+                raise CliError(f"a {j['size']} px job does not fit in each worker's share of the memory, and jobs are not computed in tiles: use fewer --workers, a smaller --size, or `styletransfer` for one print")
         store = JobStore(Output)
     except (ValueError, OSError) as e: raise CliError(str(e)) from None
     with dask_client(workers, scheduler) as client: table = run_jobs(todo, store, client, progress=not quiet)
