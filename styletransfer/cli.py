@@ -13,10 +13,10 @@ from .basics import *
 
 # %% auto #0
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
-           'tile_sizes', 'halo', 'commands', 'resolve_image', 'image_size', 'run_memory', 'choose_tile',
-           'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output', 'check_args',
-           'load_inputs', 'check_device', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line',
-           'run_command', 'installed_commands', 'main']
+           'history_bytes_per_pixel', 'tile_sizes', 'halo', 'commands', 'resolve_image', 'image_size', 'run_memory',
+           'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
+           'check_args', 'load_inputs', 'check_device', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli',
+           'one_line', 'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -61,19 +61,23 @@ bytes_per_pixel = {'gram': 2800, 'ot': 3700, 'w2': 2800}  # peak bytes per pixel
 base_memory = 1.3e9  # the rest of the peak: Python, PyTorch and fastai, the network's weights, the images
 
 tiled_bytes_per_pixel = {'gram': 300, 'ot': 600, 'w2': 300}  # what a tiled scale still keeps per pixel of the whole image (above)
+history_bytes_per_pixel = {'adam': 0, 'lbfgs': 1200}  # L-BFGS keeps 50 pairs of image-sized vectors
 tile_sizes,halo = (2048, 1024, 512, 256),96  # the tiles tried, largest (fastest) first, and the context around each
 
 def run_memory(width:int, height:int, loss:str='w2',
-               tile:int|None=None)->float:  # the finest scale computed in tiles of this many pixels
+               tile:int|None=None,  # the finest scale computed in tiles of this many pixels
+               optimizer:str='adam')->float:
     "Estimated peak memory in bytes of a run whose finest scale is `width` x `height`"
-    if tile is None or max(width, height) <= tile: return base_memory + bytes_per_pixel[loss] * width * height
+    extra = history_bytes_per_pixel[optimizer] * width * height
+    if tile is None or max(width, height) <= tile: return base_memory + bytes_per_pixel[loss] * width * height + extra
     window = (min(tile, width) + 2*halo) * (min(tile, height) + 2*halo)
-    return base_memory + bytes_per_pixel[loss] * window + tiled_bytes_per_pixel[loss] * width * height
+    return base_memory + bytes_per_pixel[loss] * window + tiled_bytes_per_pixel[loss] * width * height + extra
 
-def choose_tile(width:int, height:int, loss:str, memory:float)->int|None:
-    "None if the run fits in `memory` bytes untiled, else the largest of `tile_sizes` with which it fits, else 0"
-    if run_memory(width, height, loss) <= memory: return None
-    return next((t for t in tile_sizes if t < max(width, height) and run_memory(width, height, loss, t) <= memory), 0)
+def choose_tile(width:int, height:int, loss:str, memory:float, optimizer:str='adam', tiles:bool=True)->int|None:
+    "None if the run fits in `memory` bytes untiled, else the largest of `tile_sizes` with which it fits (if `tiles`), else 0"
+    if run_memory(width, height, loss, optimizer=optimizer) <= memory: return None
+    usable = [t for t in tile_sizes if tiles and t < max(width, height)]
+    return next((t for t in usable if run_memory(width, height, loss, t, optimizer) <= memory), 0)
 
 def available_memory()->float|None:
     "Bytes of memory the system can give a new process now (Linux's MemAvailable), or None where unknown"
@@ -84,25 +88,33 @@ def available_memory()->float|None:
     except OSError: pass
     return None
 
-def largest_size(memory:float, aspect:float, loss:str='w2')->int:
-    "The largest `--size` (longer side) whose run fits in `memory` bytes, in the smallest tiles if need be, for an image `aspect` = short/long side"
+def largest_size(memory:float, aspect:float, loss:str='w2', optimizer:str='adam', tiles:bool=True)->int:
+    "The largest `--size` (longer side) whose run fits in `memory` bytes, in the smallest tiles if need be (and `tiles`), for an image `aspect` = short/long side"
     side = lambda rest, per_pixel: int((rest / per_pixel / aspect) ** 0.5) if rest > 0 else 0
-    untiled = side(memory - base_memory, bytes_per_pixel[loss])
-    tiled = side(memory - base_memory - bytes_per_pixel[loss] * (tile_sizes[-1] + 2*halo)**2, tiled_bytes_per_pixel[loss])
-    return untiled if tiled <= tile_sizes[-1] else max(untiled, tiled)
+    h = history_bytes_per_pixel[optimizer]
+    untiled = side(memory - base_memory, bytes_per_pixel[loss] + h)
+    tiled = side(memory - base_memory - bytes_per_pixel[loss] * (tile_sizes[-1] + 2*halo)**2, tiled_bytes_per_pixel[loss] + h)
+    return untiled if not tiles or tiled <= tile_sizes[-1] else max(untiled, tiled)
 
-def check_memory(width:int, height:int, loss:str, max_memory:float|None=None)->int|None:
-    "The tile size a run whose finest scale is `width` x `height` needs to fit in memory (`max_memory` GB, or what is available): None for none; `CliError` if it cannot fit"
+def check_memory(width:int, height:int, loss:str,
+                 max_memory:float|None=None,  # GB (default: what is available now)
+                 optimizer:str='adam',
+                 tiles:bool=True)->int|None:  # False: a run that cannot be tiled (a job, a tileable texture)
+    "The tile size a run whose finest scale is `width` x `height` needs to fit in memory: None for none; `CliError` if it cannot fit"
     memory = max_memory * 1e9 if max_memory else available_memory()
     if memory is None: return None
-    tile = choose_tile(width, height, loss, memory)
+    tile = choose_tile(width, height, loss, memory, optimizer, tiles)
     if tile != 0: return tile
-    fits = largest_size(memory, min(width, height) / max(width, height), loss)
+    fits = largest_size(memory, min(width, height) / max(width, height), loss, optimizer, tiles)
     what = f"--max-memory {max_memory:g} GB" if max_memory else f"{memory/1e9:.1f} GB available now"
     hint = f"the largest size that fits is {fits} px" if fits >= MIN_SIZE else "no size fits"
-    need = run_memory(width, height, loss, tile_sizes[-1])
-    raise CliError(f"--size {max(width, height)} needs about {need/1e9:.1f} GB of memory even in tiles of {tile_sizes[-1]} px "
+    untiled = run_memory(width, height, loss, None, optimizer)
+    smallest = tile_sizes[-1] if tiles and tile_sizes[-1] < max(width, height) else None
+    need = min(untiled, run_memory(width, height, loss, smallest, optimizer))
+    how = f" even in tiles of {smallest} px" if need < untiled else ""
+    raise CliError(f"--size {max(width, height)} needs about {need/1e9:.1f} GB of memory{how} "
                    f"({width}x{height} px, {loss} loss) but there is {what}; {hint}")
+
 
 # %% ../nbs/08_cli.ipynb #8fb3de0d
 def check_range(name:str,  # the option, without its dashes
@@ -159,7 +171,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=None, scales=
         for s in inputs:
             if isinstance(s, Path) and _same_file(s, out): raise CliError(f"output {output!r} is also an input; choose another name or pass --force")
     wh = (sc[-1], sc[-1]) if content is None else sizes[0] and fit_size(*sizes[0], sc[-1])  # a texture is square
-    tile = check_memory(*wh, loss, max_memory) if wh and (not device or device == 'cpu' or max_memory) else None
+    tile = check_memory(*wh, loss, max_memory, optimizer) if wh and (not device or device == 'cpu' or max_memory) else None
     if content is None: inputs = [None] + inputs
     return dict(scales=sc, blend=blend, output=out, content=inputs[0], styles=inputs[1:], tile=tile, **layers)
 
@@ -229,8 +241,10 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
     from styletransfer.transfer import style_transfer, CurrentImageCallback, SnapshotCallback, TerminalProgressCallback
     dev = check_device(device)
     c,styles = load_inputs(a)
-    if not isinstance(a['content'], Path) and (dev.type == 'cpu' or max_memory): a['tile'] = check_memory(c.shape[2], c.shape[1], loss, max_memory)  # a URL
-    if a['tile'] and not quiet: print(f"scales over {a['tile']} px are computed in tiles of {a['tile']} px, to fit in memory", file=sys.stderr)
+    if not isinstance(a['content'], Path) and (dev.type == 'cpu' or max_memory): a['tile'] = check_memory(c.shape[2], c.shape[1], loss, max_memory, optimizer)  # a URL
+    if dev.type != 'cpu' and not max_memory: a['tile'] = None  # a GPU's own memory: no estimate (see above)
+    if a['tile'] and dev.type == 'mps': raise CliError("tiles sum in float64, which MPS lacks; use --device cpu, or a smaller --size")
+    if a['tile'] and not quiet: print(f"scales over {a['tile']} px are computed in tiles of {a['tile']} px to fit in memory, the painting at no more than its own size", file=sys.stderr)
     out,n = a['output'],len(a['scales'])
     current = CurrentImageCallback()
     def cbs(i):
@@ -315,10 +329,13 @@ def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g
     "Synthesise a square texture in the style of STYLE, with no photo; writes it to -o OUT"
     start = time.time()
     a = check_args(None, style, Output, loss, size, steps, init=init, device=device, max_memory=max_memory)
-    if tileable and a['tile']: raise CliError(f"a tileable texture of {size} px does not fit in memory untiled, and cannot be computed in tiles; try a smaller --size")
     from styletransfer.core import save_image
     from styletransfer.transfer import style_transfer, TerminalProgressCallback
     dev,(_,styles),n = check_device(device),load_inputs(a),len(a['scales'])
+    if dev.type != 'cpu' and not max_memory: a['tile'] = None  # a GPU's own memory: no estimate
+    if tileable and a['tile']: check_memory(size, size, loss, max_memory, tiles=False)  # a tileable texture cannot be tiled: say what fits
+    if a['tile'] and dev.type == 'mps': raise CliError("tiles sum in float64, which MPS lacks; use --device cpu, or a smaller --size")
+    if a['tile'] and not quiet: print(f"scales over {a['tile']} px are computed in tiles of {a['tile']} px, to fit in memory", file=sys.stderr)
     img = style_transfer(None, styles, loss=loss, steps=steps, scales=a['scales'], init=init, seed=seed, device=dev, tileable=tileable,
                          tile=a['tile'], show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)])
     save_image(img, a['output'])

@@ -28,9 +28,9 @@ from .transfer import *
 from .cli import MAX_SIZE, MAX_STEPS, available_memory, check_memory, check_range, image_size, one_line
 
 # %% auto #0
-__all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'image_source', 'image_sha256', 'job_key',
-           'score_image', 'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'dask_client', 'read_jobs',
-           'batch_cli', 'main']
+__all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'image_source', 'image_sha256', 'job_ident',
+           'job_key', 'score_image', 'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'dask_client',
+           'read_jobs', 'batch_cli', 'main']
 
 # %% ../nbs/09_jobs.ipynb #9457df59
 _not_data = ('device', 'callbacks', 'show_progress', 'return_learners')  # how to run, not what to compute
@@ -102,16 +102,20 @@ def image_sha256(src:str)->str:
     st = p.stat()
     return _file_sha256(str(p), st.st_mtime_ns, st.st_size)
 
-_added = {'tileable': False, 'step_ratio': 2., 'detail': False}  # arguments added later: at these values they compute what was computed before, so they stay out of the key
+_added = {'tileable': False, 'step_ratio': 2., 'detail': False, 'tile': None}  # arguments added later: at these values they compute what was computed before, so they stay out of the key
 
-def job_key(job:dict)->str:
-    "A stable name for `job`: a hash of its normalised arguments, its images' sha256 and the library's version"
+def job_ident(job:dict)->dict:
+    "What identifies `job`: its normalised arguments (less those added later, at their defaults), its images' sha256 and the library's version"
     j = normalise_job(job)
     ident = {k: v for k,v in j.items() if k not in ('content', 'style', 'label', 'quality') and not (k in _added and v == _added[k])}
     ident['content'] = None if j['content'] is None else image_sha256(j['content'])
     ident['style'] = [image_sha256(s) for s in j['style']]
     ident['version'] = styletransfer.__version__
-    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()[:20]
+    return ident
+
+def job_key(job:dict)->str:
+    "A stable name for `job`: a hash of `job_ident`"
+    return hashlib.sha256(json.dumps(job_ident(job), sort_keys=True).encode()).hexdigest()[:20]
 
 # %% ../nbs/09_jobs.ipynb #1ac8eb78
 judge_layers = ['relu1_2', 'relu2_2', 'relu3_4', 'relu4_4']  # the last ReLU of the first four blocks: no loss uses them
@@ -411,8 +415,8 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
         for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker
             for s in j['style']: image_source(s)
             wh = image_size(image_source(j['content'])) if j['content'] else None
-            if check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1)):
-                raise CliError(f"a {j['size']} px job does not fit in each worker's share of the memory, and jobs are not computed in tiles: use fewer --workers, a smaller --size, or `styletransfer` for one print")
+            if not j['tile']:  # a job that asks for no tiles must fit untiled in its worker's share
+                check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1), j['optimizer'], tiles=False)
         store = JobStore(Output)
     except (ValueError, OSError) as e: raise CliError(str(e)) from None
     with dask_client(workers, scheduler) as client: table = run_jobs(todo, store, client, progress=not quiet)

@@ -10,7 +10,7 @@ import sys
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
-from fastcore.script import call_parse, CliError
+from fastcore.script import call_parse
 from .core import *
 from .features import *
 from .gram import *
@@ -180,8 +180,7 @@ def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .j
     photos,paintings = example_names('photo', bundled=True),example_names('painting', bundled=True)
     hungriest = max(bytes_per_pixel, key=bytes_per_pixel.get)  # every loss runs: check the one that needs the most
     budget = max_memory if max_memory is not None else available_memory()
-    if any(check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1)) for p in photos):
-        raise CliError(f"a {size} px run does not fit in each worker's share of the memory, and the showdown does not compute in tiles: use fewer --workers or a smaller --size")
+    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1), tiles=False)  # runs as jobs: untiled
     store = Path(store).expanduser() if store else out.parent/'showdown-results'
     with dask_client(workers, scheduler) as client:
         if fair:

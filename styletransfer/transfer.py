@@ -384,7 +384,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    tileable:bool=False,  # a texture (content=None) that tiles without a seam: the network sees a torus
                    step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
-                   tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16)
+                   tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16), and the painting not enlarged
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     a = quality_args(quality, content is None, optimizer, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
@@ -394,12 +394,13 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         _check_choice(what, value, table)
     if not step_ratio > 0: raise ValueError(f"step_ratio must be positive; got {step_ratio}")
     if tileable and content is not None: raise ValueError("tileable=True makes a texture, which has no content image: pass content=None")
-    if tile is not None and (tile < 64 or tile % 16): raise ValueError(f"tile must be a multiple of 16 of at least 64 px; got {tile}")
+    if tile is not None and (not isinstance(tile, int) or tile < 64 or tile % 16): raise ValueError(f"tile must be a multiple of 16 of at least 64 px; got {tile!r}")
     if tile is not None and tileable: raise ValueError("a tileable texture cannot be computed in tiles; leave tile=None")
     scales = list(scales) if scales else default_scales(size)
     if tileable: scales = tile_scales(scales)
     if style_weight is None: style_weight = default_style_weights[loss]
     device = torch.device(device) if device else best_device()
+    if tile is not None and device.type == 'mps': raise ValueError("tiles sum in float64, which MPS lacks; use the CPU, or leave tile=None")
     if seed is not None: torch.manual_seed(seed)
     content_full = None if content is None else load_image(content, scales[-1])
     styles_full = [load_image(s) for s in (style if isinstance(style, (list, tuple)) else [style])]
