@@ -15,8 +15,8 @@ from .basics import *
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
            'history_bytes_per_pixel', 'tile_sizes', 'halo', 'commands', 'resolve_image', 'image_size', 'run_memory',
            'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
-           'check_args', 'load_inputs', 'check_device', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli',
-           'one_line', 'run_command', 'installed_commands', 'main']
+           'check_args', 'load_inputs', 'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli',
+           'texture_cli', 'one_line', 'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -207,6 +207,16 @@ def check_device(device:str|None):
         raise CliError(f"device {device!r} is not available here; use cpu")
     return dev
 
+def device_tile(tile:int|None,  # what `check_args` chose from the memory budget
+                dev, max_memory:float|None)->int|None:
+    "The tile for a run on `dev`: none on a GPU unless `--max-memory` was given (its own memory is not estimated); `CliError` on MPS"
+    if dev.type != 'cpu' and not max_memory: return None
+    if tile and dev.type == 'mps': raise CliError("tiles sum in float64, which MPS lacks; use --device cpu, or a smaller --size")
+    return tile
+
+def _tiles_note(tile): return f"scales over {tile} px are computed in tiles of {tile} px to fit in memory, the painting at no more than its own size"
+
+
 # %% ../nbs/08_cli.ipynb #387feb1a
 @call_parse
 def transfer_cli(content:str,  # content image: path, URL or example name (e.g. aitzgorri)
@@ -242,9 +252,8 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
     dev = check_device(device)
     c,styles = load_inputs(a)
     if not isinstance(a['content'], Path) and (dev.type == 'cpu' or max_memory): a['tile'] = check_memory(c.shape[2], c.shape[1], loss, max_memory, optimizer)  # a URL
-    if dev.type != 'cpu' and not max_memory: a['tile'] = None  # a GPU's own memory: no estimate (see above)
-    if a['tile'] and dev.type == 'mps': raise CliError("tiles sum in float64, which MPS lacks; use --device cpu, or a smaller --size")
-    if a['tile'] and not quiet: print(f"scales over {a['tile']} px are computed in tiles of {a['tile']} px to fit in memory, the painting at no more than its own size", file=sys.stderr)
+    a['tile'] = device_tile(a['tile'], dev, max_memory)
+    if a['tile'] and not quiet: print(_tiles_note(a['tile']), file=sys.stderr)
     out,n = a['output'],len(a['scales'])
     current = CurrentImageCallback()
     def cbs(i):
@@ -332,10 +341,9 @@ def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g
     from styletransfer.core import save_image
     from styletransfer.transfer import style_transfer, TerminalProgressCallback
     dev,(_,styles),n = check_device(device),load_inputs(a),len(a['scales'])
-    if dev.type != 'cpu' and not max_memory: a['tile'] = None  # a GPU's own memory: no estimate
+    a['tile'] = device_tile(a['tile'], dev, max_memory)
     if tileable and a['tile']: check_memory(size, size, loss, max_memory, tiles=False)  # a tileable texture cannot be tiled: say what fits
-    if a['tile'] and dev.type == 'mps': raise CliError("tiles sum in float64, which MPS lacks; use --device cpu, or a smaller --size")
-    if a['tile'] and not quiet: print(f"scales over {a['tile']} px are computed in tiles of {a['tile']} px, to fit in memory", file=sys.stderr)
+    if a['tile'] and not quiet: print(_tiles_note(a['tile']), file=sys.stderr)
     img = style_transfer(None, styles, loss=loss, steps=steps, scales=a['scales'], init=init, seed=seed, device=dev, tileable=tileable,
                          tile=a['tile'], show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)])
     save_image(img, a['output'])
