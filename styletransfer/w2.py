@@ -100,3 +100,21 @@ def gaussian_stats(feats:Tensor,  # [...,C,h,w]
                   )->tuple:  # mean [...,C], covariance [...,C,C]
     "Mean and (population) covariance of the feature vectors over all positions (replaces notebook 05's: one product backward)"
     return GaussianStats.apply(feats.flatten(-2))
+
+# %% ../nbs/06_fast.ipynb #dfb2c8e1
+from fastcore.basics import patch
+
+@patch
+def layer_loss(self:W2StyleLoss, feats, layer):
+    "The loss at `layer`; with fewer positions N than channels, from the eigenvalues of an N×N matrix (replaces notebook 05's)"
+    s = lambda k: self.stat(k, layer)
+    f,live = feats.flatten(-2),s('live')
+    n = f.shape[-1]
+    if n >= len(live):
+        mu,cov = gaussian_stats(feats)
+        return w2_gaussian(mu, cov, s('mean'), s('cov_sqrt'), s('tr'), s('floor'), live)
+    mu = f.mean(-1)
+    fc = f - mu[..., None]
+    r = s('cov_sqrt') @ fc.index_select(-2, live)  # Σ_s^½ F̃ on the channels where the painting varies, [...,L,N]
+    eig = torch.linalg.eigvalsh(r.mT @ r / n)  # the nonzero eigenvalues of Σ_s^½ Σ_x Σ_s^½, and zeros
+    return ((mu - s('mean'))**2).sum(-1) + fc.pow(2).sum((-2, -1)) / n + s('tr') - 2*soft_sqrt(eig, s('floor')).sum(-1)
