@@ -214,7 +214,7 @@ def device_tile(tile:int|None,  # what `check_args` chose from the memory budget
     if tile and dev.type == 'mps': raise CliError("tiles sum in float64, which MPS lacks; use --device cpu, or a smaller --size")
     return tile
 
-def _tiles_note(tile): return f"scales over {tile} px are computed in tiles of {tile} px to fit in memory, the painting at no more than its own size"
+def _tiles_note(tile): return f"scales over {tile} px are computed in tiles of {tile} px to fit in memory"
 
 
 # %% ../nbs/08_cli.ipynb #387feb1a

@@ -384,7 +384,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    tileable:bool=False,  # a texture (content=None) that tiles without a seam: the network sees a torus
                    step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
-                   tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16), and the painting not enlarged
+                   tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16)
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     a = quality_args(quality, content is None, optimizer, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
@@ -409,7 +409,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
     for i,(s,n) in enumerate(zip(scales, split_steps(steps, len(scales), step_ratio))):
         c = None if content_full is None else load_image(content_full, s).to(device)
         tiled = tile is not None and s > tile
-        styles = [load_image(st, min(s, max(st.shape[1:])) if tiled else s).to(device) for st in styles_full]  # tiled: never enlarged
+        styles = [load_image(st, min(s, max(st.shape[1:]))).to(device) for st in styles_full]  # the scale's size, never enlarged
         shape = (3, s, s) if c is None else c.shape
         start = init_image(init, c, styles, shape, style_weights) if img is None else resize(img, shape, wrap=tileable)
         if img is not None and detail and c is not None: start = add_detail(start, c, img.shape)
