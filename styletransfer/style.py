@@ -41,13 +41,16 @@ class StyleLoss(FeatureLoss, metaclass=PrePostInitMeta):
         self._styles,self._blend = styles,[b/sum(blend) for b in blend]
 
     def __post_init__(self, *args, **kwargs):
-        "Once every `__init__` has run: the style images' features, turned into targets by `set_target`"
+        "Once every `__init__` has run: the targets (`set_targets`)"
         styles,blend = self._styles,self._blend
         del self._styles, self._blend
-        with torch.no_grad():
-            feats = [self.features(s[None] if s.ndim == 3 else s) for s in styles]
-            for l in self.layers: self.set_target(l, [f[l][0] for f in feats], blend)
-        self.set_norms({l: feats[0][l][0] for l in self.layers})
+        with torch.no_grad(): self.set_targets(styles, blend)
+
+    def set_targets(self, styles, blend):
+        "Each layer's target, from the style images' features (`set_target`), and its norm"
+        feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
+        for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
+        self.set_norms(feats[0])
 
     def set_target(self, layer, feats, blend):
         "Store the statistics of the style features `feats` (a list of [C,h,w]) at `layer`, blended by `blend`"

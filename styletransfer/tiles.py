@@ -16,7 +16,8 @@ from .gram import GramStyleLoss
 from .ot import OTStyleLoss, random_directions, project, quantiles, sort_values
 
 # %% auto #0
-__all__ = ['layer_stride', 'tile_windows', 'crop_core', 'Moments', 'Projections', 'tiled_backward', 'window_features']
+__all__ = ['target_window', 'layer_stride', 'tile_windows', 'crop_core', 'window_cores', 'Moments', 'Projections',
+           'tiled_backward', 'window_features']
 
 # %% ../nbs/06_tiles.ipynb #bc64a97e
 def layer_stride(layer:str)->int:
@@ -33,6 +34,13 @@ def crop_core(f:Tensor, layer:str, core, win)->Tensor:
     "The positions of `f`, the features at `layer` of window `win`, that fall in `core`"
     s,(y0,y1,x0,x1),(wy,_,wx,_) = layer_stride(layer),core,win
     return f[..., (y0 - wy) // s:-(-(y1 - wy) // s), (x0 - wx) // s:-(-(x1 - wx) // s)]
+
+def window_cores(img:Tensor,  # [3,H,W]
+                 layers, tile:int=512, halo:int=96, backbone:str='vgg19', pooling:str='max'):
+    "Each window of `img` in turn, with no gradient: its core (y0,y1,x0,x1) and the core's features {layer: [C,h,w]}"
+    for core,win in tile_windows(*img.shape[-2:], tile, halo):
+        with torch.no_grad(): f = calc_features(img[None, :, win[0]:win[1], win[2]:win[3]], layers, backbone, pooling)
+        yield core, {l: crop_core(f[l][0], l, core, win) for l in layers}
 
 # %% ../nbs/06_tiles.ipynb #f5c414ff
 class Moments:
@@ -115,10 +123,8 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
     every = sorted(set(layers) | set(content.layers if content is not None else []))
     window = lambda x, win: x[None, :, win[0]:win[1], win[2]:win[3]]
     states = {l: style.tile_state(l) for l in layers}
-    with torch.no_grad():  # pass 1: what the whole image's loss needs, window by window
-        for core,win in wins:
-            f = calc_features(window(img.detach(), win), layers, style.backbone, style.pooling)
-            for l in layers: style.tile_gather(states[l], crop_core(f[l][0], l, core, win).flatten(1), l)
+    for _,f in window_cores(img.detach(), layers, tile, halo, style.backbone, style.pooling):  # pass 1: what the whole image's loss needs
+        for l in layers: style.tile_gather(states[l], f[l].flatten(1), l)
     terms = {'style': 0.}
     for l,w in zip(layers, style.weights):
         k = style_weight * style.scale * w / style.stat('norm', l).item()  # how much the total depends on this layer's loss
@@ -145,11 +151,43 @@ def window_features(img:Tensor,  # [3,H,W]
     "The features of `img` at `layers` ({layer: [C,h,w]}), computed one window at a time with no gradient"
     H,W = img.shape[-2:]
     out = {}
-    with torch.no_grad():
-        for core,win in tile_windows(H, W, tile, halo):
-            f = calc_features(img[None, :, win[0]:win[1], win[2]:win[3]], layers, backbone, pooling)
-            for l in layers:
-                s,c = layer_stride(l),crop_core(f[l][0], l, core, win)
-                if l not in out: out[l] = c.new_empty(c.shape[0], H // s, W // s)  # VGG's pools round down
-                out[l][:, core[0] // s:core[0] // s + c.shape[1], core[2] // s:core[2] // s + c.shape[2]] = c
+    for (y0,_,x0,_),f in window_cores(img, layers, tile, halo, backbone, pooling):
+        for l,c in f.items():
+            s = layer_stride(l)
+            if l not in out: out[l] = c.new_empty(c.shape[0], H // s, W // s)  # VGG's pools round down
+            out[l][:, y0 // s:y0 // s + c.shape[1], x0 // s:x0 // s + c.shape[2]] = c
     return out
+
+# %% ../nbs/06_tiles.ipynb #081ea39b
+target_window = 1024  # paintings longer than this many pixels are measured one window at a time
+
+@patch
+def target_from_moments(self:GramStyleLoss, layer:str, moments:list, blend):
+    "The target at `layer` from each painting's `Moments`: the blend of their second moments"
+    self.set_stat('gram', layer, sum(b * m.s2 / m.n for m,b in zip(moments, blend)).float())
+
+@patch
+def target_from_moments(self:W2StyleLoss, layer:str, moments:list, blend):
+    "The target at `layer` from each painting's `Moments`: the Gaussian of their blend"
+    mu = sum(b * m.s1 / m.n for m,b in zip(moments, blend))
+    second = sum(b * m.s2 / m.n for m,b in zip(moments, blend))
+    self.set_gaussian(layer, mu.float(), (second - mu[:, None] * mu[None]).float())
+
+@patch
+def set_targets(self:StyleLoss, styles, blend):
+    "Each layer's target and norm; Gram's and W2's from paintings longer than `target_window` one window at a time (replaces notebook 02's)"
+    windows = (hasattr(self, 'target_from_moments') and all(s.ndim == 3 for s in styles)
+               and any(max(s.shape[-2:]) > target_window for s in styles) and styles[0].device.type != 'mps')  # MPS has no float64
+    if not windows:  # notebook 02's way: every painting whole
+        feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
+        for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
+        return self.set_norms(feats[0])
+    moments = []
+    for s in styles:
+        m = {l: Moments() for l in self.layers}
+        for _,f in window_cores(s, self.layers, target_window, backbone=self.backbone, pooling=self.pooling):
+            for l in self.layers: m[l].add(f[l].flatten(1))
+        moments.append(m)
+    for l in self.layers: self.target_from_moments(l, [m[l] for m in moments], blend)
+    # a style loss's loss at zero features does not depend on how many positions there are: one will do
+    self.set_norms({l: torch.zeros(len(m.s1), 1, 1, device=m.s1.device) for l,m in moments[0].items()})

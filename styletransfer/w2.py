@@ -64,7 +64,10 @@ class W2StyleLoss(StyleLoss):
         stats = [gaussian_stats(f) for f in feats]
         mu = sum(b*m for (m,_),b in zip(stats, blend))
         second = sum(b*(c + m[:, None]*m[None]) for (m,c),b in zip(stats, blend))  # E[f f^T] of the mixture
-        cov = second - mu[:, None]*mu[None]
+        self.set_gaussian(layer, mu, second - mu[:, None]*mu[None])
+
+    def set_gaussian(self, layer, mu, cov):
+        "Store the target Gaussian at `layer`: its mean, and what the loss needs of its covariance"
         cov = (cov + cov.T) / 2
         tr = cov.trace()
         live = (cov.diagonal() > 0).nonzero()[:, 0]  # channels that vary in the painting; the others' rows are zero
