@@ -6,7 +6,7 @@ Docs: https://styletransfer.github.io/styletransfer/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1a74978f
 from __future__ import annotations
-import inspect, os, re, sys, time
+import gc, inspect, os, re, sys, time
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .basics import *
@@ -15,8 +15,8 @@ from .basics import *
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
            'history_bytes_per_pixel', 'tile_sizes', 'halo', 'commands', 'resolve_image', 'image_size', 'run_memory',
            'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
-           'check_args', 'load_inputs', 'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli',
-           'texture_cli', 'one_line', 'run_command', 'installed_commands', 'main']
+           'check_args', 'load_inputs', 'import_library', 'check_device', 'device_tile', 'transfer_cli', 'demo_cli',
+           'examples_cli', 'texture_cli', 'one_line', 'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -188,6 +188,16 @@ def load_inputs(a:dict):
     try: return (None if a['content'] is None else load_image(a['content'], a['scales'][-1])),[load_image(s) for s in a['styles']]
     except (OSError, ValueError) as e: raise CliError(str(e).strip('"')) from None
 
+# %% ../nbs/08_cli.ipynb #73144c4b
+def import_library():
+    "Import PyTorch, fastai and the library with the cyclic garbage collector paused, then freeze what they made"
+    if 'styletransfer.transfer' in sys.modules: return
+    gc.disable()
+    try: import torch, styletransfer.transfer
+    finally:
+        gc.freeze()
+        gc.enable()
+
 # %% ../nbs/08_cli.ipynb #b0a77c61
 def _out_of_memory(e)->bool:
     "Is `e` an allocation failure (CUDA's `OutOfMemoryError`, or the CPU's or MPS's out-of-memory errors)?"
@@ -246,7 +256,8 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
     start = time.time()
     a = check_args(content, style, Output, loss, size, steps, scales, optimizer, init, style_blend, style_layers,
                    content_layers, device, save_every, max_memory, force, quality)
-    import torch, torch.nn.functional as F  # the heavy imports, now that the arguments are known to be good
+    import_library()  # the heavy imports, now that the arguments are known to be good
+    import torch, torch.nn.functional as F
     from styletransfer.core import save_image
     from styletransfer.transfer import style_transfer, CurrentImageCallback, SnapshotCallback, TerminalProgressCallback
     dev = check_device(device)
@@ -303,6 +314,7 @@ def demo_cli(Output:str='demo.png',  # where to write the figure (.png or .jpg)
     "Run the example pair with the three style losses and write content | style | gram | ot | w2 side by side"
     start = time.time()
     a = check_args(content, [style], Output, size=size, steps=steps)
+    import_library()
     from styletransfer.core import save_image
     from styletransfer.transfer import style_transfer, TerminalProgressCallback
     c,(s,) = load_inputs(a)
@@ -338,6 +350,7 @@ def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g
     "Synthesise a square texture in the style of STYLE, with no photo; writes it to -o OUT"
     start = time.time()
     a = check_args(None, style, Output, loss, size, steps, init=init, device=device, max_memory=max_memory)
+    import_library()
     from styletransfer.core import save_image
     from styletransfer.transfer import style_transfer, TerminalProgressCallback
     dev,(_,styles),n = check_device(device),load_inputs(a),len(a['scales'])
