@@ -31,7 +31,7 @@ def main(sizes, losses):
         for s in sizes:
             for mode in ('whole', 'windows'):
                 r = subprocess.run([sys.executable, __file__, '--one', mode, '--sizes', str(s), '--losses', loss], capture_output=True, text=True)
-                if r.returncode: print(f"{loss} {s} px {mode}: failed ({r.returncode}) {r.stderr.strip().splitlines()[-1:]}", flush=True); continue
+                if r.returncode: print(f"{loss} {s} px {mode}: failed ({r.returncode}) {(r.stderr.strip().splitlines() or [''])[-1]}", flush=True); continue
                 rows[loss, s, mode] = json.loads(r.stdout.strip().splitlines()[-1])
                 print(f"{loss} {s} px painting, {mode}: {rows[loss, s, mode]['seconds']:.1f} s, peak {rows[loss, s, mode]['peak']/1e9:.2f} GB", flush=True)
     print("\npeak = the process's maximum resident memory (Python, PyTorch and the network included)")

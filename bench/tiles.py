@@ -38,7 +38,7 @@ def main(sizes, loss, tile):
                 print(f"{s} px untiled: skipped (the estimate, {est/1e9:.1f} GB, does not fit)", flush=True); continue
             r = subprocess.run([sys.executable, __file__, '--one', mode, '--sizes', str(s), '--loss', loss, '--tile', str(tile)],
                                capture_output=True, text=True)
-            if r.returncode: print(f"{s} px {mode}: failed ({r.returncode}) {r.stderr.strip().splitlines()[-1:]}", flush=True); continue
+            if r.returncode: print(f"{s} px {mode}: failed ({r.returncode}) {(r.stderr.strip().splitlines() or [''])[-1]}", flush=True); continue
             rows[mode, s] = json.loads(r.stdout.strip().splitlines()[-1])
             print(f"{s} px {mode}: {rows[mode, s]['seconds']:.1f} s/step, peak {rows[mode, s]['peak']/1e9:.2f} GB (estimate {est/1e9:.2f} GB)", flush=True)
     print(f"\n{loss}, tiles of {tile} px with a 96 px halo; peak = the process's maximum resident memory (Python, PyTorch and the network included)")

@@ -192,11 +192,12 @@ def load_inputs(a:dict):
 def import_library():
     "Import PyTorch, fastai and the library with the cyclic garbage collector paused, then freeze what they made"
     if 'styletransfer.transfer' in sys.modules: return
+    was = gc.isenabled()
     gc.disable()
     try: import torch, styletransfer.transfer
     finally:
         gc.freeze()
-        gc.enable()
+        if was: gc.enable()
 
 # %% ../nbs/08_cli.ipynb #b0a77c61
 def _out_of_memory(e)->bool:

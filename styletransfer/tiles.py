@@ -41,6 +41,7 @@ def window_cores(img:Tensor,  # [3,H,W]
     for core,win in tile_windows(*img.shape[-2:], tile, halo):
         with torch.no_grad(): f = calc_features(img[None, :, win[0]:win[1], win[2]:win[3]], layers, backbone, pooling)
         yield core, {l: crop_core(f[l][0], l, core, win) for l in layers}
+        del f  # one window's maps alive at a time (a consumer drops its own references too)
 
 # %% ../nbs/06_tiles.ipynb #f5c414ff
 class Moments:
@@ -125,6 +126,7 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
     states = {l: style.tile_state(l) for l in layers}
     for _,f in window_cores(img.detach(), layers, tile, halo, style.backbone, style.pooling):  # pass 1: what the whole image's loss needs
         for l in layers: style.tile_gather(states[l], f[l].flatten(1), l)
+        del f
     terms = {'style': 0.}
     for l,w in zip(layers, style.weights):
         k = style_weight * style.scale * w / style.stat('norm', l).item()  # how much the total depends on this layer's loss
@@ -156,10 +158,11 @@ def window_features(img:Tensor,  # [3,H,W]
             s = layer_stride(l)
             if l not in out: out[l] = c.new_empty(c.shape[0], H // s, W // s)  # VGG's pools round down
             out[l][:, y0 // s:y0 // s + c.shape[1], x0 // s:x0 // s + c.shape[2]] = c
+        f = c = None
     return out
 
 # %% ../nbs/06_tiles.ipynb #081ea39b
-target_window = 1024  # paintings longer than this many pixels are measured one window at a time
+target_window = 1024  # the side of the windows in which Gram and W2 measure a large painting
 
 @patch
 def target_from_moments(self:GramStyleLoss, layer:str, moments:list, blend):
@@ -173,11 +176,16 @@ def target_from_moments(self:W2StyleLoss, layer:str, moments:list, blend):
     second = sum(b * m.s2 / m.n for m,b in zip(moments, blend))
     self.set_gaussian(layer, mu.float(), (second - mu[:, None] * mu[None]).float())
 
+def _moments_target(loss)->bool:
+    "Does `loss` take its targets from moments: a Gram or W2 loss whose `set_target` is its class's own?"
+    owner = next((c for c in type(loss).__mro__ if 'target_from_moments' in vars(c)), None)
+    return owner is not None and type(loss).set_target is owner.set_target
+
 @patch
 def set_targets(self:StyleLoss, styles, blend):
-    "Each layer's target and norm; Gram's and W2's from paintings longer than `target_window` one window at a time (replaces notebook 02's)"
-    windows = (hasattr(self, 'target_from_moments') and all(s.ndim == 3 for s in styles)
-               and any(max(s.shape[-2:]) > target_window for s in styles) and styles[0].device.type != 'mps')  # MPS has no float64
+    "Each layer's target and norm; Gram's and W2's from a painting that one window would not cover, one window at a time (replaces notebook 02's)"
+    windows = (_moments_target(self) and all(s.ndim == 3 and s.device.type != 'mps' for s in styles)  # MPS has no float64
+               and any(max(s.shape[-2:]) > target_window + 2 * 96 for s in styles))  # one window with its halos would not cover it
     if not windows:  # notebook 02's way: every painting whole
         feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
         for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
@@ -187,6 +195,7 @@ def set_targets(self:StyleLoss, styles, blend):
         m = {l: Moments() for l in self.layers}
         for _,f in window_cores(s, self.layers, target_window, backbone=self.backbone, pooling=self.pooling):
             for l in self.layers: m[l].add(f[l].flatten(1))
+            del f
         moments.append(m)
     for l in self.layers: self.target_from_moments(l, [m[l] for m in moments], blend)
     # a style loss's loss at zero features does not depend on how many positions there are: one will do
