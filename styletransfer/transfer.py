@@ -420,6 +420,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         cbs = callbacks(i) if callable(callbacks) else callbacks
         learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress)
         with wrap_around(tileable): img = optimize(learn, lr)
-        learners.append(learn)
+        if return_learners: learners.append(learn)
+        else: learn.remove_cbs(list(learn.cbs))  # the callbacks and the learner refer to each other: freed now, not at the next collection
     if preserve_color and content_full is not None: img = transfer_luminance(img, content_full.to(img))
     return (img, learners) if return_learners else img
