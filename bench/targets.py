@@ -1,12 +1,12 @@
 """Peak memory and seconds to build a style loss's targets from a large painting: whole, and one window at a time
 (notebook 06_tiles, `target_window`). Gram and W2 gather the painting's moments window by window; sliced OT keeps
-the painting's point cloud and measures it whole either way.
+a random sample of at most `max_points` positions per layer, drawn before the windows are measured.
 
 The painting stands in for a scan: the bundled Starry Night enlarged to each size (what is measured, the network's
 maps and the statistics, does not depend on what the pixels show). Each measurement runs in a fresh process after
 a warm-up at 256 px, so that its peak resident memory is its own; the time is that of building the loss.
 
-    python bench/targets.py [--sizes 2048,4096] [--losses w2,gram]
+    python bench/targets.py [--sizes 2048,4096] [--losses w2,ot]
 """
 import argparse, json, resource, subprocess, sys, time
 
@@ -43,7 +43,7 @@ def main(sizes, losses):
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--sizes', default='2048,4096')
-    ap.add_argument('--losses', default='w2')
+    ap.add_argument('--losses', default='w2,ot')
     ap.add_argument('--one', choices=['whole', 'windows'], help=argparse.SUPPRESS)
     a = ap.parse_args()
     sizes, losses = [int(s) for s in a.sizes.split(',')], a.losses.split(',')

@@ -16,7 +16,7 @@ from .gram import GramStyleLoss
 from .ot import OTStyleLoss, random_directions, project, quantiles, sort_values
 
 # %% auto #0
-__all__ = ['target_window', 'layer_stride', 'tile_windows', 'crop_core', 'window_cores', 'Moments', 'Projections',
+__all__ = ['target_window', 'max_points', 'layer_stride', 'tile_windows', 'crop_core', 'window_cores', 'Moments', 'Projections',
            'tiled_backward', 'window_features']
 
 # %% ../nbs/06_tiles.ipynb #bc64a97e
@@ -162,7 +162,8 @@ def window_features(img:Tensor,  # [3,H,W]
     return out
 
 # %% ../nbs/06_tiles.ipynb #081ea39b
-target_window = 1024  # the side of the windows in which Gram and W2 measure a large painting
+target_window = 1024  # the side of the windows in which a large painting is measured
+max_points = 2**18  # the most positions per layer sliced OT keeps of a large painting, drawn at random
 
 @patch
 def target_from_moments(self:GramStyleLoss, layer:str, moments:list, blend):
@@ -176,20 +177,41 @@ def target_from_moments(self:W2StyleLoss, layer:str, moments:list, blend):
     second = sum(b * m.s2 / m.n for m,b in zip(moments, blend))
     self.set_gaussian(layer, mu.float(), (second - mu[:, None] * mu[None]).float())
 
-def _moments_target(loss)->bool:
-    "Does `loss` take its targets from moments: a Gram or W2 loss whose `set_target` is its class's own?"
-    owner = next((c for c in type(loss).__mro__ if 'target_from_moments' in vars(c)), None)
+def _own(loss, method:str)->bool:
+    "Does `loss`'s class get `method` (patched below) with the `set_target` it was written for, not a subclass's own?"
+    owner = next((c for c in type(loss).__mro__ if method in vars(c)), None)
     return owner is not None and type(loss).set_target is owner.set_target
 
 @patch
-def set_targets(self:StyleLoss, styles, blend):
-    "Each layer's target and norm; Gram's and W2's from a painting that one window would not cover, one window at a time (replaces notebook 02's)"
-    windows = (_moments_target(self) and all(s.ndim == 3 and s.device.type != 'mps' for s in styles)  # MPS has no float64
-               and any(max(s.shape[-2:]) > target_window + 2 * 96 for s in styles))  # one window with its halos would not cover it
-    if not windows:  # notebook 02's way: every painting whole
-        feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
-        for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
-        return self.set_norms(feats[0])
+def sample_masks(self:OTStyleLoss, img:Tensor)->dict:
+    "Which positions of each layer's map of `img` [3,H,W] the target keeps: all, or `max_points` of them drawn at random"
+    out = {}
+    for l in self.layers:
+        s = layer_stride(l)
+        h,w = img.shape[-2] // s,img.shape[-1] // s
+        keep = torch.zeros(h * w, dtype=torch.bool)
+        keep[torch.randperm(h * w, generator=self.generator)[:max_points]] = True
+        out[l] = keep.view(h, w)
+    return out
+
+@patch
+def target_from_windows(self:OTStyleLoss, styles, blend):
+    "Each layer's point cloud, the sampled positions of each window's core in turn"
+    clouds = []
+    for s in styles:
+        masks,parts = self.sample_masks(s),{l: [] for l in self.layers}
+        for (y0,_,x0,_),f in window_cores(s, self.layers, target_window, backbone=self.backbone, pooling=self.pooling):
+            for l,c in f.items():
+                st = layer_stride(l)
+                parts[l].append(c[:, masks[l][y0 // st:y0 // st + c.shape[1], x0 // st:x0 // st + c.shape[2]].to(c.device)])
+            f = c = None
+        clouds.append({l: torch.cat(p, 1) for l,p in parts.items()})
+    for l in self.layers: self.set_target(l, [c[l][..., None] for c in clouds], blend)
+    self.set_norms({l: c[:, :1, None] for l,c in clouds[0].items()})  # sliced OT's zero loss needs only the channels
+
+@patch
+def target_from_windows(self:StyleLoss, styles, blend):
+    "Gram's and W2's targets from each painting's moments, gathered window by window"
     moments = []
     for s in styles:
         m = {l: Moments() for l in self.layers}
@@ -200,3 +222,14 @@ def set_targets(self:StyleLoss, styles, blend):
     for l in self.layers: self.target_from_moments(l, [m[l] for m in moments], blend)
     # a style loss's loss at zero features does not depend on how many positions there are: one will do
     self.set_norms({l: torch.zeros(len(m.s1), 1, 1, device=m.s1.device) for l,m in moments[0].items()})
+
+@patch
+def set_targets(self:StyleLoss, styles, blend):
+    "Each layer's target and norm; a painting that one window would not cover measured one window at a time (replaces notebook 02's)"
+    windows = ((_own(self, 'target_from_moments') or _own(self, 'sample_masks'))
+               and all(s.ndim == 3 and s.device.type != 'mps' for s in styles)  # MPS has no float64
+               and any(max(s.shape[-2:]) > target_window + 2 * 96 for s in styles))  # one window with its halos would not cover it
+    if windows: return self.target_from_windows(styles, blend)
+    feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]  # notebook 02's way
+    for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
+    self.set_norms(feats[0])
