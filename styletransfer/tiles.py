@@ -22,7 +22,8 @@ __all__ = ['target_window', 'max_points', 'layer_stride', 'tile_windows', 'crop_
 # %% ../nbs/06_tiles.ipynb #bc64a97e
 def layer_stride(layer:str)->int:
     "How many pixels apart neighbouring positions of `layer` are: 1 in VGG's first block (and for the pixels), doubling with each pool"
-    return 2 ** (int(layer[4]) - 1) if layer[:4] in ('relu', 'conv') else 1
+    if layer[:4] in ('relu', 'conv'): return 2 ** (int(layer[4]) - 1)
+    return 2 ** int(layer[4]) if layer.startswith('pool') else 1
 
 def tile_windows(h:int, w:int, tile:int=256, halo:int=96, align:int=16)->list:
     "Tiles covering an h×w image: pairs of (y0,y1,x0,x1) boxes, the tile's core and its window, `halo` pixels wider"
@@ -225,9 +226,10 @@ def target_from_windows(self:StyleLoss, styles, blend):
 
 @patch
 def set_targets(self:StyleLoss, styles, blend):
-    "Each layer's target and norm; a painting that one window would not cover measured one window at a time (replaces notebook 02's)"
-    windows = ((_own(self, 'target_from_moments') or _own(self, 'sample_masks'))
-               and all(s.ndim == 3 and s.device.type != 'mps' for s in styles)  # MPS has no float64
+    "Each layer's target and norm; if one window would not cover a painting, every painting measured one window at a time (replaces notebook 02's)"
+    moments,points = _own(self, 'target_from_moments'),_own(self, 'sample_masks')
+    windows = ((points or (moments and all(s.device.type != 'mps' for s in styles)))  # MPS has no float64 for the moments
+               and all(s.ndim == 3 for s in styles)
                and any(max(s.shape[-2:]) > target_window + 2 * 96 for s in styles))  # one window with its halos would not cover it
     if windows: return self.target_from_windows(styles, blend)
     feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]  # notebook 02's way

@@ -422,5 +422,6 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         with wrap_around(tileable): img = optimize(learn, lr)
         if return_learners: learners.append(learn)
         else: learn.remove_cbs(list(learn.cbs))  # the callbacks and the learner refer to each other: freed now, not at the next collection
+        learn = tl = sl = cl = None  # before the next scale's targets are built
     if preserve_color and content_full is not None: img = transfer_luminance(img, content_full.to(img))
     return (img, learners) if return_learners else img
