@@ -6,17 +6,18 @@ Docs: https://styletransfer.github.io/styletransfer/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1a74978f
 from __future__ import annotations
-import gc, inspect, os, re, sys, time
+import gc, importlib, inspect, os, re, sys, time, types
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .basics import *
 
 # %% auto #0
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
-           'history_bytes_per_pixel', 'tile_sizes', 'halo', 'commands', 'resolve_image', 'image_size', 'run_memory',
-           'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output',
-           'check_args', 'load_inputs', 'import_library', 'check_device', 'device_tile', 'transfer_cli', 'demo_cli',
-           'examples_cli', 'texture_cli', 'one_line', 'run_command', 'installed_commands', 'main']
+           'history_bytes_per_pixel', 'tile_sizes', 'halo', 'deferred', 'commands', 'resolve_image', 'image_size',
+           'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range',
+           'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library', 'check_device',
+           'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line', 'run_command',
+           'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -189,13 +190,40 @@ def load_inputs(a:dict):
     except (OSError, ValueError) as e: raise CliError(str(e).strip('"')) from None
 
 # %% ../nbs/08_cli.ipynb #73144c4b
+class StandIn(types.ModuleType):
+    "Stands in for the module of its name while the library imports; using one of its attributes imports the real module"
+    def __getattr__(self, attr):
+        if attr.startswith('__') or sys.modules.get(self.__name__) is self: raise AttributeError(attr)
+        return getattr(importlib.import_module(self.__name__), attr)
+
+def _deferring(module, name):
+    def call(*args, **kwargs): return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    return call
+
+deferred = {'sklearn': [], 'sklearn.metrics': [], 'scipy.stats': [],  # module -> the names fastai takes out of it at import
+            'sklearn.model_selection': ['train_test_split']}
+
+def stand_ins()->dict:
+    "A `StandIn` for each `deferred` module not yet imported, a package's stand-in holding its modules' stand-ins"
+    ms = {n: StandIn(n) for n in deferred if n not in sys.modules}
+    for n,m in ms.items():
+        for f in deferred[n]: setattr(m, f, _deferring(n, f))
+        parent,_,child = n.rpartition('.')
+        if parent in ms: setattr(ms[parent], child, m)
+    return ms
+
 def import_library():
-    "Import PyTorch, fastai and the library with the cyclic garbage collector paused, then freeze what they made"
+    "Import PyTorch, fastai and the library with the cyclic garbage collector paused and `stand_ins` for modules a run never uses, then freeze what they made"
     if 'styletransfer.transfer' in sys.modules: return
+    ms = stand_ins()
+    sys.modules.update(ms)
     was = gc.isenabled()
     gc.disable()
     try: import torch, styletransfer.transfer
     finally:
+        for n,m in ms.items():
+            if sys.modules.get(n) is m: del sys.modules[n]
         gc.freeze()
         if was: gc.enable()
 
