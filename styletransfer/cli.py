@@ -201,7 +201,7 @@ def _deferring(module, name):
     call.__name__ = call.__qualname__ = name
     return call
 
-deferred = {'sklearn': [], 'sklearn.metrics': [], 'scipy.stats': [],  # module -> the names fastai takes out of it at import
+deferred = {'sklearn': [], 'sklearn.metrics': [], 'scipy.stats': [], 'scipy.ndimage': [],  # module -> the names fastai takes out of it at import
             'sklearn.model_selection': ['train_test_split']}
 
 def stand_ins()->dict:
