@@ -191,17 +191,20 @@ def load_inputs(a:dict):
 
 # %% ../nbs/08_cli.ipynb #73144c4b
 class StandIn(types.ModuleType):
-    "Stands in for the module of its name while the library imports; using one of its attributes imports the real module"
+    "Stands in for the module of its name while the library imports; afterwards its attributes are the real module's, imported when first asked for"
     def __getattr__(self, attr):
-        if attr.startswith('__') or sys.modules.get(self.__name__) is self: raise AttributeError(attr)
+        if sys.modules.get(self.__name__) is self: raise AttributeError(f"{self.__name__}.{attr}: not imported while the library imports")
         return getattr(importlib.import_module(self.__name__), attr)
+    def __dir__(self): return [] if sys.modules.get(self.__name__) is self else dir(importlib.import_module(self.__name__))
 
 def _deferring(module, name):
     def call(*args, **kwargs): return getattr(importlib.import_module(module), name)(*args, **kwargs)
     call.__name__ = call.__qualname__ = name
     return call
 
-deferred = {'sklearn': [], 'sklearn.metrics': [], 'scipy.stats': [], 'scipy.ndimage': [],  # module -> the names fastai takes out of it at import
+# module -> the names fastai takes out of it at import; nothing imported meanwhile may use more of them, nor their
+# submodules or specs (true of the fastai, fastcore, PyTorch, pandas and matplotlib this project installs)
+deferred = {'sklearn': [], 'sklearn.metrics': [], 'scipy.stats': [], 'scipy.ndimage': [],
             'sklearn.model_selection': ['train_test_split']}
 
 def stand_ins()->dict:
@@ -214,7 +217,7 @@ def stand_ins()->dict:
     return ms
 
 def import_library():
-    "Import PyTorch, fastai and the library with the cyclic garbage collector paused and `stand_ins` for modules a run never uses, then freeze what they made"
+    "Import PyTorch, fastai and the library with the cyclic garbage collector paused and `stand_ins` for modules a run never uses, then freeze what they made (before any thread starts)"
     if 'styletransfer.transfer' in sys.modules: return
     ms = stand_ins()
     sys.modules.update(ms)
