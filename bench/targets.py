@@ -1,6 +1,7 @@
 """Peak memory and seconds to build a style loss's targets from a large painting: whole, and one window at a time
-(notebook 06_tiles, `target_window`). Gram and W2 gather the painting's moments window by window; sliced OT keeps
-a random sample of at most `max_points` positions per layer, drawn before the windows are measured.
+(notebook 06_tiles: `moment_window` for Gram and W2, `target_window` for sliced OT). Gram and W2 gather the
+painting's moments window by window; sliced OT keeps a random sample of at most `max_points` positions per
+layer, drawn before the windows are measured.
 
 The painting stands in for a scan: the bundled Starry Night enlarged to each size (what is measured, the network's
 maps and the statistics, does not depend on what the pixels show). Each measurement runs in a fresh process after
@@ -16,7 +17,7 @@ def one(mode, size, loss):
     import styletransfer.tiles as tiles
     from styletransfer.core import example_image
     from styletransfer.transfer import style_losses
-    if mode == 'whole': tiles.target_window = 1 << 30
+    if mode == 'whole': tiles.target_window = tiles.moment_window = 1 << 30
     painting = example_image('starry_night')
     big = torch.nn.functional.interpolate(painting[None], size=(size * 640 // 1024, size), mode='bilinear', align_corners=False)[0]
     style_losses[loss](example_image('starry_night', size=256), seed=0)  # warm-up: the network loaded

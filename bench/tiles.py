@@ -1,8 +1,9 @@
 """Peak memory and seconds per step of `style_transfer` at one scale, untiled and in tiles (notebooks 06_tiles and 07).
 
 Each measurement runs in a fresh process, so that its peak resident memory is its own: a one-scale run of one step
-(the default weights, the content loss, Adam) on a square photo at each size, after a warm-up run at 128 px; the
-time is that of the step, the peak that of the whole process (setup included). The untiled run is skipped where
+(the default weights, the content loss, Adam) on a square photo at each size, after a warm-up run at 128 px, the
+library imported as the command imports it; the time is that of the step, the peak that of the whole process (setup
+included). The untiled run is skipped where
 the command's own memory estimate says it would not fit; beside each peak the estimate is printed.
 
     python bench/tiles.py [--sizes 1024,2048,4096] [--loss w2] [--tile 512]
@@ -11,6 +12,8 @@ import argparse, json, resource, subprocess, sys, time
 
 def one(mode, size, loss, tile):
     "Measure one step in this process; print a JSON line"
+    from styletransfer.cli import import_library
+    import_library()  # as the command imports the library
     import torch
     from fastai.callback.core import Callback
     from styletransfer.core import example_image

@@ -6,6 +6,8 @@ Docs: https://styletransfer.github.io/styletransfer/tiles.html.md"""
 
 # %% ../nbs/06_tiles.ipynb #36f6018b
 from __future__ import annotations
+import ctypes
+from contextlib import contextmanager, nullcontext
 import torch
 from torch import Tensor
 from fastcore.basics import patch
@@ -16,8 +18,8 @@ from .gram import GramStyleLoss
 from .ot import OTStyleLoss, random_directions, project, quantiles, sort_values
 
 # %% auto #0
-__all__ = ['target_window', 'max_points', 'layer_stride', 'tile_windows', 'crop_core', 'window_cores', 'Moments', 'Projections',
-           'tiled_backward', 'window_features']
+__all__ = ['target_window', 'moment_window', 'max_points', 'layer_stride', 'tile_windows', 'crop_core', 'trim_memory',
+           'window_cores', 'Moments', 'Projections', 'returning_memory', 'tiled_backward', 'window_features']
 
 # %% ../nbs/06_tiles.ipynb #bc64a97e
 def layer_stride(layer:str)->int:
@@ -36,6 +38,19 @@ def crop_core(f:Tensor, layer:str, core, win)->Tensor:
     s,(y0,y1,x0,x1),(wy,_,wx,_) = layer_stride(layer),core,win
     return f[..., (y0 - wy) // s:-(-(y1 - wy) // s), (x0 - wx) // s:-(-(x1 - wx) // s)]
 
+def _glibc():
+    "The C library, where it is glibc (Linux): it keeps the memory of freed tensors for reuse, and can be told to give it back"
+    try: libc = ctypes.CDLL(None)
+    except (OSError, TypeError): return None
+    if not (hasattr(libc, 'malloc_trim') and hasattr(libc, 'mallopt')): return None  # macOS, musl, Windows
+    libc.malloc_trim.argtypes,libc.mallopt.argtypes = [ctypes.c_size_t],[ctypes.c_int, ctypes.c_int]
+    return libc
+_libc = _glibc()
+
+def trim_memory(device=None):
+    "Hand the memory that freed tensors left in the C library's heap back to the system (glibc, and tensors on the CPU; else nothing to do)"
+    if _libc is not None and (device is None or torch.device(device).type == 'cpu'): _libc.malloc_trim(0)
+
 def window_cores(img:Tensor,  # [3,H,W]
                  layers, tile:int=512, halo:int=96, backbone:str='vgg19', pooling:str='max'):
     "Each window of `img` in turn, with no gradient: its core (y0,y1,x0,x1) and the core's features {layer: [C,h,w]}"
@@ -43,6 +58,7 @@ def window_cores(img:Tensor,  # [3,H,W]
         with torch.no_grad(): f = calc_features(img[None, :, win[0]:win[1], win[2]:win[3]], layers, backbone, pooling)
         yield core, {l: crop_core(f[l][0], l, core, win) for l in layers}
         del f  # one window's maps alive at a time (a consumer drops its own references too)
+        trim_memory(img.device)
 
 # %% ../nbs/06_tiles.ipynb #f5c414ff
 class Moments:
@@ -114,6 +130,14 @@ def tile_surrogate(self:OTStyleLoss, state, c:Tensor, layer:str)->Tensor:
     return (g * project(c, state.d)).sum()
 
 # %% ../nbs/06_tiles.ipynb #a0bec215
+@contextmanager
+def returning_memory(threshold:int=4 << 20):
+    "Inside the block, the C library gives every allocation of `threshold` bytes or more its own pages, returned when it is freed (glibc); after it, 32 MB"
+    if _libc is None: yield; return
+    _libc.mallopt(-3, threshold)  # M_MMAP_THRESHOLD; once set, glibc no longer moves it by itself
+    try: yield
+    finally: _libc.mallopt(-3, 32 << 20)  # where glibc's own adjustments end on 64-bit machines
+
 def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
                    style:StyleLoss, content:ContentLoss|None=None,  # the losses, as `TransferLoss` weighs them
                    style_weight:float=1., content_weight:float=1.,
@@ -125,26 +149,29 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
     every = sorted(set(layers) | set(content.layers if content is not None else []))
     window = lambda x, win: x[None, :, win[0]:win[1], win[2]:win[3]]
     states = {l: style.tile_state(l) for l in layers}
-    for _,f in window_cores(img.detach(), layers, tile, halo, style.backbone, style.pooling):  # pass 1: what the whole image's loss needs
-        for l in layers: style.tile_gather(states[l], f[l].flatten(1), l)
-        del f
-    terms = {'style': 0.}
-    for l,w in zip(layers, style.weights):
-        k = style_weight * style.scale * w / style.stat('norm', l).item()  # how much the total depends on this layer's loss
-        terms['style'] += k * style.tile_loss(states[l], l).item()
-        style.tile_duals(states[l], k)
-    x = img.detach().requires_grad_()
-    if content is not None: terms['content'] = 0.
-    for core,win in wins:  # pass 2: each window's share of the gradient
-        f = calc_features(window(x, win), every, style.backbone, style.pooling)
-        sur = sum(style.tile_surrogate(states[l], crop_core(f[l][0], l, core, win).flatten(1), l) for l in layers)
-        if content is not None:
-            for l,w in zip(content.layers, content.weights):
-                t = content.stat('feats', l)[0]
-                d = crop_core(f[l][0], l, core, win) - crop_core(t, l, core, (0, H, 0, W))
-                term = content_weight * content.scale * w * d.pow(2).sum() / (t.numel() * content.stat('norm', l))
-                sur = sur + term; terms['content'] += term.item()
-        sur.backward()
+    with returning_memory() if img.device.type == 'cpu' else nullcontext():
+        for _,f in window_cores(img.detach(), layers, tile, halo, style.backbone, style.pooling):  # pass 1: what the whole image's loss needs
+            for l in layers: style.tile_gather(states[l], f[l].flatten(1), l)
+            del f
+        terms = {'style': 0.}
+        for l,w in zip(layers, style.weights):
+            k = style_weight * style.scale * w / style.stat('norm', l).item()  # how much the total depends on this layer's loss
+            terms['style'] += k * style.tile_loss(states[l], l).item()
+            style.tile_duals(states[l], k)
+        x = img.detach().requires_grad_()
+        if content is not None: terms['content'] = 0.
+        for core,win in wins:  # pass 2: each window's share of the gradient
+            f = calc_features(window(x, win), every, style.backbone, style.pooling)
+            sur = sum(style.tile_surrogate(states[l], crop_core(f[l][0], l, core, win).flatten(1), l) for l in layers)
+            if content is not None:
+                for l,w in zip(content.layers, content.weights):
+                    t = content.stat('feats', l)[0]
+                    d = crop_core(f[l][0], l, core, win) - crop_core(t, l, core, (0, H, 0, W))
+                    term = content_weight * content.scale * w * d.pow(2).sum() / (t.numel() * content.stat('norm', l))
+                    sur = sur + term; terms['content'] += term.item()
+            sur.backward()
+            f = sur = d = term = None  # before the next window's maps are made
+            trim_memory(img.device)
     img.grad = x.grad if img.grad is None else img.grad + x.grad
     return terms
 
@@ -163,7 +190,8 @@ def window_features(img:Tensor,  # [3,H,W]
     return out
 
 # %% ../nbs/06_tiles.ipynb #081ea39b
-target_window = 1024  # the side of the windows in which a large painting is measured
+target_window = 1024  # the side of the windows in which sliced OT measures a large painting
+moment_window = 512  # the side of Gram's and W2's windows: windows change their moments only by rounding
 max_points = 2**18  # the most positions per layer sliced OT keeps of a large painting, drawn at random
 
 @patch
@@ -216,7 +244,7 @@ def target_from_windows(self:StyleLoss, styles, blend):
     moments = []
     for s in styles:
         m = {l: Moments() for l in self.layers}
-        for _,f in window_cores(s, self.layers, target_window, backbone=self.backbone, pooling=self.pooling):
+        for _,f in window_cores(s, self.layers, moment_window, backbone=self.backbone, pooling=self.pooling):
             for l in self.layers: m[l].add(f[l].flatten(1))
             del f
         moments.append(m)
@@ -230,7 +258,7 @@ def set_targets(self:StyleLoss, styles, blend):
     moments,points = _own(self, 'target_from_moments'),_own(self, 'sample_masks')
     windows = ((points or (moments and all(s.device.type != 'mps' for s in styles)))  # MPS has no float64 for the moments
                and all(s.ndim == 3 for s in styles)
-               and any(max(s.shape[-2:]) > target_window + 2 * 96 for s in styles))  # one window with its halos would not cover it
+               and any(max(s.shape[-2:]) > (moment_window if moments else target_window) + 2 * 96 for s in styles))  # one window with its halos would not cover it
     if windows: return self.target_from_windows(styles, blend)
     feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]  # notebook 02's way
     for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
