@@ -3,8 +3,8 @@
 Each measurement runs in a fresh process, so that its peak resident memory is its own: a one-scale run of one step
 (the default weights, the content loss, Adam) on a square photo at each size, after a warm-up run at 128 px, the
 library imported as the command imports it; the time is that of the step, the peak that of the whole process (setup
-included). The untiled run is skipped where
-the command's own memory estimate says it would not fit; beside each peak the estimate is printed.
+included). The untiled run is skipped where the command's own memory estimate says it would not fit; beside each
+peak the estimate is printed.
 
     python bench/tiles.py [--sizes 1024,2048,4096] [--loss w2] [--tile 512]
 """

@@ -47,6 +47,10 @@ class StyleLoss(FeatureLoss, metaclass=PrePostInitMeta):
         with torch.no_grad(): self.set_targets(styles, blend)
 
     def set_targets(self, styles, blend):
+        "Each layer's target and norm (notebook 06_tiles measures a large painting in windows instead)"
+        self.target_from_whole(styles, blend)
+
+    def target_from_whole(self, styles, blend):
         "Each layer's target, from the style images' features (`set_target`), and its norm"
         feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
         for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)

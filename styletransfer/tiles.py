@@ -7,7 +7,7 @@ Docs: https://styletransfer.github.io/styletransfer/tiles.html.md"""
 # %% ../nbs/06_tiles.ipynb #36f6018b
 from __future__ import annotations
 import ctypes
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 import torch
 from torch import Tensor
 from fastcore.basics import patch
@@ -131,9 +131,9 @@ def tile_surrogate(self:OTStyleLoss, state, c:Tensor, layer:str)->Tensor:
 
 # %% ../nbs/06_tiles.ipynb #a0bec215
 @contextmanager
-def returning_memory(threshold:int=4 << 20):
-    "Inside the block, the C library gives every allocation of `threshold` bytes or more its own pages, returned when it is freed (glibc); after it, 32 MB"
-    if _libc is None: yield; return
+def returning_memory(device=None, threshold:int=4 << 20):
+    "Inside the block, the C library gives every allocation of `threshold` bytes or more its own pages, returned when it is freed (glibc, for tensors on the CPU); after it, 32 MB"
+    if _libc is None or (device is not None and torch.device(device).type != 'cpu'): yield; return
     _libc.mallopt(-3, threshold)  # M_MMAP_THRESHOLD; once set, glibc no longer moves it by itself
     try: yield
     finally: _libc.mallopt(-3, 32 << 20)  # where glibc's own adjustments end on 64-bit machines
@@ -149,7 +149,7 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
     every = sorted(set(layers) | set(content.layers if content is not None else []))
     window = lambda x, win: x[None, :, win[0]:win[1], win[2]:win[3]]
     states = {l: style.tile_state(l) for l in layers}
-    with returning_memory() if img.device.type == 'cpu' else nullcontext():
+    with returning_memory(img.device):
         for _,f in window_cores(img.detach(), layers, tile, halo, style.backbone, style.pooling):  # pass 1: what the whole image's loss needs
             for l in layers: style.tile_gather(states[l], f[l].flatten(1), l)
             del f
@@ -259,7 +259,5 @@ def set_targets(self:StyleLoss, styles, blend):
     windows = ((points or (moments and all(s.device.type != 'mps' for s in styles)))  # MPS has no float64 for the moments
                and all(s.ndim == 3 for s in styles)
                and any(max(s.shape[-2:]) > (moment_window if moments else target_window) + 2 * 96 for s in styles))  # one window with its halos would not cover it
-    if windows: return self.target_from_windows(styles, blend)
-    feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]  # notebook 02's way
-    for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
-    self.set_norms(feats[0])
+    if windows: self.target_from_windows(styles, blend)
+    else: self.target_from_whole(styles, blend)
