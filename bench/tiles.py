@@ -32,6 +32,7 @@ def one(mode, size, loss, tile):
     print(json.dumps(dict(mode=mode, size=size, seconds=secs, peak=peak)))
 
 def main(sizes, loss, tile):
+    from styletransfer.basics import TILE_HALO
     from styletransfer.cli import run_memory, available_memory
     rows = {}
     for s in sizes:
@@ -44,7 +45,7 @@ def main(sizes, loss, tile):
             if r.returncode: print(f"{s} px {mode}: failed ({r.returncode}) {(r.stderr.strip().splitlines() or [''])[-1]}", flush=True); continue
             rows[mode, s] = json.loads(r.stdout.strip().splitlines()[-1])
             print(f"{s} px {mode}: {rows[mode, s]['seconds']:.1f} s/step, peak {rows[mode, s]['peak']/1e9:.2f} GB (estimate {est/1e9:.2f} GB)", flush=True)
-    print(f"\n{loss}, tiles of {tile} px with a 96 px halo; peak = the process's maximum resident memory (Python, PyTorch and the network included)")
+    print(f"\n{loss}, tiles of {tile} px with a {TILE_HALO} px halo; peak = the process's maximum resident memory (Python, PyTorch and the network included)")
     for s in sizes:
         u, t = rows.get(('untiled', s)), rows.get(('tiled', s))
         if u and t: print(f"{s} px: tiled/untiled time {t['seconds']/u['seconds']:.2f} (goal <= 1.3), memory {t['peak']/u['peak']:.2f}")

@@ -13,11 +13,11 @@ from .basics import *
 
 # %% auto #0
 __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
-           'history_bytes_per_pixel', 'tile_sizes', 'halo', 'deferred', 'commands', 'resolve_image', 'image_size',
-           'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range',
-           'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library', 'check_device',
-           'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line', 'run_command',
-           'installed_commands', 'main']
+           'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'commands', 'resolve_image', 'image_size',
+           'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory',
+           'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library',
+           'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line',
+           'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -63,7 +63,11 @@ base_memory = 1.3e9  # the rest of the peak: Python, PyTorch and fastai, the net
 
 tiled_bytes_per_pixel = {'gram': 300, 'ot': 600, 'w2': 300}  # what a tiled scale still keeps per pixel of the whole image (above)
 history_bytes_per_pixel = {'adam': 0, 'lbfgs': 1200}  # L-BFGS keeps 50 pairs of image-sized vectors
-tile_sizes,halo = (2048, 1024, 512, 256),96  # the tiles tried, largest (fastest) first, and the context around each
+tile_sizes = (2048, 1024, 512, 256)  # the tiles tried, largest (fastest) first
+
+def largest_window(n:int, tile:int)->int:
+    "The longest window along a side of `n` px cut in tiles of `tile` px: the tile and `TILE_HALO` on each side, clipped at the edges"
+    return max(min(n, y + tile + TILE_HALO) - max(0, y - TILE_HALO) for y in range(0, int(n), tile))
 
 def run_memory(width:int, height:int, loss:str='w2',
                tile:int|None=None,  # the finest scale computed in tiles of this many pixels
@@ -71,7 +75,7 @@ def run_memory(width:int, height:int, loss:str='w2',
     "Estimated peak memory in bytes of a run whose finest scale is `width` x `height`"
     extra = history_bytes_per_pixel[optimizer] * width * height
     if tile is None or max(width, height) <= tile: return base_memory + bytes_per_pixel[loss] * width * height + extra
-    window = (min(tile, width) + 2*halo) * (min(tile, height) + 2*halo)
+    window = largest_window(width, tile) * largest_window(height, tile)
     return base_memory + bytes_per_pixel[loss] * window + tiled_bytes_per_pixel[loss] * width * height + extra
 
 def choose_tile(width:int, height:int, loss:str, memory:float, optimizer:str='adam', tiles:bool=True)->int|None:
@@ -94,7 +98,7 @@ def largest_size(memory:float, aspect:float, loss:str='w2', optimizer:str='adam'
     side = lambda rest, per_pixel: int((rest / per_pixel / aspect) ** 0.5) if rest > 0 else 0
     h = history_bytes_per_pixel[optimizer]
     untiled = side(memory - base_memory, bytes_per_pixel[loss] + h)
-    tiled = side(memory - base_memory - bytes_per_pixel[loss] * (tile_sizes[-1] + 2*halo)**2, tiled_bytes_per_pixel[loss] + h)
+    tiled = side(memory - base_memory - bytes_per_pixel[loss] * (tile_sizes[-1] + 2*TILE_HALO)**2, tiled_bytes_per_pixel[loss] + h)
     return untiled if not tiles or tiled <= tile_sizes[-1] else max(untiled, tiled)
 
 def check_memory(width:int, height:int, loss:str,

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 import torch
 from torch import Tensor
 from fastcore.basics import patch
+from .basics import TILE_HALO
 from .features import calc_features, ContentLoss
 from .style import StyleLoss
 from .w2 import W2StyleLoss, w2_gaussian
@@ -18,8 +19,9 @@ from .gram import GramStyleLoss
 from .ot import OTStyleLoss, random_directions, project, quantiles, sort_values
 
 # %% auto #0
-__all__ = ['target_window', 'moment_window', 'max_points', 'layer_stride', 'tile_windows', 'crop_core', 'trim_memory',
-           'window_cores', 'Moments', 'Projections', 'returning_memory', 'tiled_backward', 'window_features']
+__all__ = ['target_window', 'moment_window', 'max_points', 'layer_stride', 'tile_windows', 'crop_core', 'core_place',
+           'trim_memory', 'window_cores', 'Moments', 'Projections', 'returning_memory', 'tiled_backward',
+           'window_features']
 
 # %% ../nbs/06_tiles.ipynb #bc64a97e
 def layer_stride(layer:str)->int:
@@ -27,7 +29,7 @@ def layer_stride(layer:str)->int:
     if layer[:4] in ('relu', 'conv'): return 2 ** (int(layer[4]) - 1)
     return 2 ** int(layer[4]) if layer.startswith('pool') else 1
 
-def tile_windows(h:int, w:int, tile:int=256, halo:int=96, align:int=16)->list:
+def tile_windows(h:int, w:int, tile:int=256, halo:int=TILE_HALO, align:int=16)->list:
     "Tiles covering an h×w image: pairs of (y0,y1,x0,x1) boxes, the tile's core and its window, `halo` pixels wider"
     if tile % align or halo % align: raise ValueError(f"tile and halo must be multiples of {align} (VGG's pools); got {tile} and {halo}")
     return [((y, min(y + tile, h), x, min(x + tile, w)), (max(0, y - halo), min(h, y + tile + halo), max(0, x - halo), min(w, x + tile + halo)))
@@ -37,6 +39,11 @@ def crop_core(f:Tensor, layer:str, core, win)->Tensor:
     "The positions of `f`, the features at `layer` of window `win`, that fall in `core`"
     s,(y0,y1,x0,x1),(wy,_,wx,_) = layer_stride(layer),core,win
     return f[..., (y0 - wy) // s:-(-(y1 - wy) // s), (x0 - wx) // s:-(-(x1 - wx) // s)]
+
+def core_place(core, layer:str, f:Tensor)->tuple:
+    "The rows and columns of the whole image's map at `layer` that `f`, the core's features there (`crop_core`), fill"
+    s,(y0,_,x0,_) = layer_stride(layer),core
+    return slice(y0 // s, y0 // s + f.shape[-2]), slice(x0 // s, x0 // s + f.shape[-1])
 
 def _glibc():
     "The C library, where it is glibc (Linux): it keeps the memory of freed tensors for reuse, and can be told to give it back"
@@ -52,7 +59,7 @@ def trim_memory(device=None):
     if _libc is not None and (device is None or torch.device(device).type == 'cpu'): _libc.malloc_trim(0)
 
 def window_cores(img:Tensor,  # [3,H,W]
-                 layers, tile:int=512, halo:int=96, backbone:str='vgg19', pooling:str='max'):
+                 layers, tile:int=512, halo:int=TILE_HALO, backbone:str='vgg19', pooling:str='max'):
     "Each window of `img` in turn, with no gradient: its core (y0,y1,x0,x1) and the core's features {layer: [C,h,w]}"
     for core,win in tile_windows(*img.shape[-2:], tile, halo):
         with torch.no_grad(): f = calc_features(img[None, :, win[0]:win[1], win[2]:win[3]], layers, backbone, pooling)
@@ -141,7 +148,7 @@ def returning_memory(device=None, threshold:int=4 << 20):
 def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
                    style:StyleLoss, content:ContentLoss|None=None,  # the losses, as `TransferLoss` weighs them
                    style_weight:float=1., content_weight:float=1.,
-                   tile:int=256, halo:int=96)->dict:  # the cores' side and the context around them, in pixels
+                   tile:int=256, halo:int=TILE_HALO)->dict:  # the cores' side and the context around them, in pixels
     "The gradient of `style_weight·style(img) + content_weight·content(img)`, one window of the network at a time; returns the two terms' values"
     H,W = img.shape[-2:]
     wins = tile_windows(H, W, tile, halo)
@@ -177,15 +184,15 @@ def tiled_backward(img:Tensor,  # [3,H,W]; the gradient is added to `img.grad`
 
 # %% ../nbs/06_tiles.ipynb #65464391
 def window_features(img:Tensor,  # [3,H,W]
-                    layers, tile:int=512, halo:int=96, backbone:str='vgg19', pooling:str='max')->dict:
+                    layers, tile:int=512, halo:int=TILE_HALO, backbone:str='vgg19', pooling:str='max')->dict:
     "The features of `img` at `layers` ({layer: [C,h,w]}), computed one window at a time with no gradient"
     H,W = img.shape[-2:]
     out = {}
-    for (y0,_,x0,_),f in window_cores(img, layers, tile, halo, backbone, pooling):
+    for core,f in window_cores(img, layers, tile, halo, backbone, pooling):
         for l,c in f.items():
             s = layer_stride(l)
             if l not in out: out[l] = c.new_empty(c.shape[0], H // s, W // s)  # VGG's pools round down
-            out[l][:, y0 // s:y0 // s + c.shape[1], x0 // s:x0 // s + c.shape[2]] = c
+            out[l][(slice(None), *core_place(core, l, c))] = c
         f = c = None
     return out
 
@@ -229,10 +236,8 @@ def target_from_windows(self:OTStyleLoss, styles, blend):
     clouds = []
     for s in styles:
         masks,parts = self.sample_masks(s),{l: [] for l in self.layers}
-        for (y0,_,x0,_),f in window_cores(s, self.layers, target_window, backbone=self.backbone, pooling=self.pooling):
-            for l,c in f.items():
-                st = layer_stride(l)
-                parts[l].append(c[:, masks[l][y0 // st:y0 // st + c.shape[1], x0 // st:x0 // st + c.shape[2]].to(c.device)])
+        for core,f in window_cores(s, self.layers, target_window, backbone=self.backbone, pooling=self.pooling):
+            for l,c in f.items(): parts[l].append(c[:, masks[l][core_place(core, l, c)].to(c.device)])
             f = c = None
         clouds.append({l: torch.cat(p, 1) for l,p in parts.items()})
     for l in self.layers: self.set_target(l, [c[l][..., None] for c in clouds], blend)
@@ -258,6 +263,6 @@ def set_targets(self:StyleLoss, styles, blend):
     moments,points = _own(self, 'target_from_moments'),_own(self, 'sample_masks')
     windows = ((points or (moments and all(s.device.type != 'mps' for s in styles)))  # MPS has no float64 for the moments
                and all(s.ndim == 3 for s in styles)
-               and any(max(s.shape[-2:]) > (moment_window if moments else target_window) + 2 * 96 for s in styles))  # one window with its halos would not cover it
+               and any(max(s.shape[-2:]) > (moment_window if moments else target_window) + 2 * TILE_HALO for s in styles))  # one window with its halos would not cover it
     if windows: self.target_from_windows(styles, blend)
     else: self.target_from_whole(styles, blend)

@@ -27,6 +27,7 @@ from .style import *
 from .gram import *
 from .ot import *
 from .w2 import *
+from .basics import TILE_HALO
 from .tiles import tiled_backward, window_features
 
 # %% auto #0
@@ -341,7 +342,7 @@ def quality_args(quality:str, texture:bool, optimizer:str='adam', **given)->dict
 class TiledTransferLoss(TransferLoss):
     "`TransferLoss` whose gradient is computed `tile` pixels at a time (notebook 06_tiles): the same value and gradient"
     def __init__(self, style:StyleLoss, content:ContentLoss|None=None, content_weight:float=1., style_weight:float=1.,
-                 tv_weight:float=0., tile:int=512, halo:int=96):  # the tiles' cores and the context around them, in pixels
+                 tv_weight:float=0., tile:int=512, halo:int=TILE_HALO):  # the tiles' cores and the context around them, in pixels
         super().__init__(style, content, content_weight, style_weight, tv_weight)
         store_attr('tile,halo')
 
