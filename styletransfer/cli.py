@@ -12,18 +12,19 @@ from fastcore.script import anno_parser, call_parse, CliError
 from .basics import *
 
 # %% auto #0
-__all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
-           'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'commands', 'resolve_image', 'image_size',
-           'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory',
-           'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library',
-           'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line',
-           'run_command', 'installed_commands', 'main']
+__all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'quality_loss', 'bytes_per_pixel', 'base_memory',
+           'tiled_bytes_per_pixel', 'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'commands', 'resolve_image',
+           'image_size', 'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size',
+           'check_memory', 'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins',
+           'import_library', 'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli',
+           'one_line', 'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
 choices = {'loss': ('gram', 'ot', 'w2'), 'optimizer': ('adam', 'lbfgs'), 'init': ('content', 'noise', 'style_stats', 'recolor'),
            'quality': ('draft', 'normal', 'high')}
 quality_steps = {'draft': 30, 'normal': 300, 'high': 600}  # each quality's steps, for checking --scales against them
+quality_loss = {'draft': 'ot', 'normal': 'w2', 'high': 'w2'}  # and its loss, for sizing the run's memory
 
 # %% ../nbs/08_cli.ipynb #2a1c0de5
 def resolve_image(src:str):
@@ -140,7 +141,7 @@ def check_output(path,  # the file to write
     return out
 
 # %% ../nbs/08_cli.ipynb #5f36b349
-def check_args(content, styles, output, loss='w2', size=512, steps=None, scales=None, optimizer='adam',
+def check_args(content, styles, output, loss=None, size=512, steps=None, scales=None, optimizer='adam',
                init=None, style_blend=None, style_layers=None, content_layers=None, device=None,
                save_every=0, max_memory=None, force=False, quality='normal')->dict:
     "Validate the command's arguments, cheaply and before any work; raise `CliError` with one line, or return them parsed"
@@ -151,6 +152,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=None, scales=
         valid = [c for c in choices[k] if not (content is None and c in ('content', 'recolor'))]
         if (v is not None or k == 'quality') and v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
     if steps is None: steps = quality_steps[quality]
+    if loss is None: loss = quality_loss[quality]
     check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
     if save_every < 0: raise CliError(f"--save-every must be 0 (never) or positive; got {save_every}")
     if max_memory is not None and max_memory <= 0: raise CliError(f"--max-memory must be a positive number of GB; got {max_memory}")
@@ -178,7 +180,7 @@ def check_args(content, styles, output, loss='w2', size=512, steps=None, scales=
     wh = (sc[-1], sc[-1]) if content is None else sizes[0] and fit_size(*sizes[0], sc[-1])  # a texture is square
     tile = check_memory(*wh, loss, max_memory, optimizer) if wh and (not device or device == 'cpu' or max_memory) else None
     if content is None: inputs = [None] + inputs
-    return dict(scales=sc, blend=blend, output=out, content=inputs[0], styles=inputs[1:], tile=tile, **layers)
+    return dict(scales=sc, blend=blend, output=out, content=inputs[0], styles=inputs[1:], tile=tile, loss=loss, **layers)
 
 def _default_scales(size, smallest=128):
     "Sizes doubling from about `smallest` up to `size`, as `default_scales` in notebook 07 (tested there to agree)"
@@ -268,13 +270,13 @@ def _tiles_note(tile): return f"scales over {tile} px are computed in tiles of {
 def transfer_cli(content:str,  # content image: path, URL or example name (e.g. aitzgorri)
                  *style:str,  # style image(s): paths, URLs or example names (e.g. starry_night)
                  Output:str=None,  # the result, .png or .jpg (required)
-                 loss:str='w2',  # style loss: gram, ot or w2
+                 loss:str=None,  # style loss: gram, ot or w2 (default: the quality's, ot for draft, else w2)
                  size:int=512,  # longer side of the result, in pixels
                  quality:str='normal',  # draft (a result in seconds to judge by), normal or high (twice the steps)
                  steps:int=None,  # optimisation steps in all, shared among the scales (default: the quality's, 30, 300 or 600)
                  scales:str=None,  # comma-separated sizes, coarse to fine (default: doubling from 128 to --size)
                  optimizer:str='adam',  # adam or lbfgs
-                 content_weight:float=None,  # weight of the content loss (default: the quality's, 1.5 for draft, else 1)
+                 content_weight:float=None,  # weight of the content loss (default: the quality's, 2.3 for draft, else 1)
                  style_weight:float=None,  # weight of the style loss (default: the loss's measured weight, 9.4 for gram, 6.1 for ot, 5.9 for w2)
                  style_blend:str=None,  # comma-separated blend weights, one per style image
                  style_layers:str=None,  # comma-separated VGG layers for style (default: relu1_1,…,relu5_1)
@@ -292,6 +294,7 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
     start = time.time()
     a = check_args(content, style, Output, loss, size, steps, scales, optimizer, init, style_blend, style_layers,
                    content_layers, device, save_every, max_memory, force, quality)
+    loss = a['loss']  # the quality's, if not given
     import_library()  # the heavy imports, now that the arguments are known to be good
     import torch, torch.nn.functional as F
     from styletransfer.core import save_image

@@ -383,7 +383,7 @@ def _link(src:Path, dest:Path):
 def batch_cli(*photos:str,  # photos: files, folders of images, or example names
               Output:str=None,  # the results folder (required)
               style:str=None,  # comma-separated style images: paths, URLs or example names
-              loss:str='w2',  # comma-separated style losses: gram, ot, w2
+              loss:str=None,  # comma-separated style losses: gram, ot, w2 (default: the quality's, ot for draft, else w2)
               jobs:str=None,  # a CSV or JSON-lines file of jobs, instead of photos and styles
               size:int=512,  # longer side of each result
               quality:str='normal',  # draft, normal or high (see `style_transfer`)
@@ -398,7 +398,7 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
     "Run many style transfers: PHOTOS x --style x --loss, or the jobs of --jobs FILE; results in -o OUT"
     if Output is None: raise CliError("the results folder -o OUT is required")
     if jobs and (photos or style): raise CliError("give either --jobs FILE or photos and --style, not both")
-    if jobs and (loss != 'w2' or size != 512 or steps is not None or quality != 'normal' or style_weight is not None or seed != 0):
+    if jobs and (loss is not None or size != 512 or steps is not None or quality != 'normal' or style_weight is not None or seed != 0):
         raise CliError("with --jobs FILE, each job's settings come from the file: add columns instead of --loss, --size, --steps, ...")
     if quality not in qualities: raise CliError(f"unknown quality {quality!r}; valid: {', '.join(qualities)}")
     check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', qualities[quality]['steps'] if steps is None else steps, 1, MAX_STEPS)
@@ -410,7 +410,7 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
             split = lambda s: [x.strip() for x in s.split(',') if x.strip()]
             todo = [dict(content=p, style=s, loss=l, size=size, quality=quality, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
                          **({} if style_weight is None else {'style_weight': style_weight}), **({} if steps is None else {'steps': steps}))
-                    for p in _photos(photos) for s in split(style) for l in split(loss)]
+                    for p in _photos(photos) for s in split(style) for l in split(loss or qualities[quality]['loss'])]
         budget = max_memory if max_memory is not None else available_memory()
         for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker
             for s in j['style']: image_source(s)

@@ -326,9 +326,9 @@ def add_detail(img:Tensor,  # the coarser result, enlarged to the new scale [3,H
     return (img + content - resize(resize(content, coarse), content.shape)).clamp(0, 1)
 
 qualities = {  # name -> the arguments of `style_transfer` it sets (Adam's learning rate; other optimizers keep theirs)
-    'draft': dict(steps=30, step_ratio=4, init='recolor', detail=True, content_weight=1.5, lr=0.04),
-    'normal': dict(steps=300, step_ratio=2, init='content', detail=False, content_weight=1., lr=None),
-    'high': dict(steps=600, step_ratio=2, init='content', detail=False, content_weight=1., lr=None)}
+    'draft': dict(loss='ot', steps=30, step_ratio=4, init='recolor', detail=True, content_weight=2.3, lr=0.04),
+    'normal': dict(loss='w2', steps=300, step_ratio=2, init='content', detail=False, content_weight=1., lr=None),
+    'high': dict(loss='w2', steps=600, step_ratio=2, init='content', detail=False, content_weight=1., lr=None)}
 
 def quality_args(quality:str, texture:bool, optimizer:str='adam', **given)->dict:
     "The arguments `quality` sets, with those `given` (not None) winning; a texture starts from style_stats and carries no detail"
@@ -364,7 +364,7 @@ default_style_weights = {'gram': 9.4, 'ot': 6.1, 'w2': 5.9}  # matched at one co
 
 def style_transfer(content,  # content image (path, URL, tensor…), or None for texture synthesis
                    style,  # style image, or a list of them
-                   loss:str='w2',  # a key of `style_losses`
+                   loss:str|None=None,  # a key of `style_losses` (default: the quality's, ot for draft, else w2)
                    size:int=512,  # longer side of the result
                    quality:str='normal',  # a key of `qualities`: the defaults of the arguments below that are None
                    steps:int|None=None,  # steps in all, shared among the scales
@@ -388,9 +388,9 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16)
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
-    a = quality_args(quality, content is None, optimizer, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
+    a = quality_args(quality, content is None, optimizer, loss=loss, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
                      detail=detail, init=init, lr=lr)
-    steps,content_weight,step_ratio,detail,init,lr = (a[k] for k in ('steps', 'content_weight', 'step_ratio', 'detail', 'init', 'lr'))
+    loss,steps,content_weight,step_ratio,detail,init,lr = (a[k] for k in ('loss', 'steps', 'content_weight', 'step_ratio', 'detail', 'init', 'lr'))
     for what,value,table in [('loss', loss, style_losses), ('optimizer', optimizer, optimizers), ('init', init, inits)]:
         _check_choice(what, value, table)
     if not step_ratio > 0: raise ValueError(f"step_ratio must be positive; got {step_ratio}")
