@@ -164,7 +164,7 @@ def vgg_layer_names(blocks=vgg_blocks['vgg19'])->list:
 PIXELS = 'pixels'  # a pseudo-layer: the image itself, for losses that also match colours
 style_layers = ('relu1_1', 'relu2_1', 'relu3_1', 'relu4_1', 'relu5_1')  # the first ReLU of each block
 content_layers = ('relu4_2',)  # Gatys et al. match content at conv4_2; we take its ReLU
-TILE_HALO = 96  # px of context around a tile for VGG19's features to relu5_1 inside it to be exact (notebook 06_tiles)
+TILE_HALO = 80  # px of context around a tile for VGG19's features to relu5_1 inside it to be exact (notebook 06_tiles)
 
 def check_layer_names(layers,  # a layer name or a list of them
                       backbone:str='vgg19')->list:

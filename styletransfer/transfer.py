@@ -366,7 +366,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    style,  # style image, or a list of them
                    loss:str|None=None,  # a key of `style_losses` (default: the quality's, ot for draft, else w2)
                    size:int=512,  # longer side of the result
-                   quality:str='normal',  # a key of `qualities`: the defaults of the arguments below that are None
+                   quality:str='normal',  # a key of `qualities`: the defaults of `loss` and of the arguments below that are None
                    steps:int|None=None,  # steps in all, shared among the scales
                    content_weight:float|None=None, style_weight:float|None=None,  # default: `default_style_weights[loss]`
                    style_layers=style_layers, content_layers=content_layers,
