@@ -12,19 +12,18 @@ from fastcore.script import anno_parser, call_parse, CliError
 from .basics import *
 
 # %% auto #0
-__all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_steps', 'quality_loss', 'bytes_per_pixel', 'base_memory',
-           'tiled_bytes_per_pixel', 'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'commands', 'resolve_image',
-           'image_size', 'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size',
-           'check_memory', 'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins',
-           'import_library', 'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli',
-           'one_line', 'run_command', 'installed_commands', 'main']
+__all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_defaults', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
+           'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'commands', 'resolve_image', 'image_size',
+           'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory',
+           'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library',
+           'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line',
+           'run_command', 'installed_commands', 'main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
 choices = {'loss': ('gram', 'ot', 'w2'), 'optimizer': ('adam', 'lbfgs'), 'init': ('content', 'noise', 'style_stats', 'recolor'),
            'quality': ('draft', 'normal', 'high')}
-quality_steps = {'draft': 30, 'normal': 300, 'high': 600}  # each quality's steps, for checking --scales against them
-quality_loss = {'draft': 'ot', 'normal': 'w2', 'high': 'w2'}  # and its loss, for sizing the run's memory
+quality_defaults = {'draft': dict(steps=30, loss='ot'), 'normal': dict(steps=300, loss='w2'), 'high': dict(steps=600, loss='w2')}  # what each quality sets that is checked before PyTorch is imported: steps (against --scales), loss (for the memory)
 
 # %% ../nbs/08_cli.ipynb #2a1c0de5
 def resolve_image(src:str):
@@ -151,8 +150,8 @@ def check_args(content, styles, output, loss=None, size=512, steps=None, scales=
     for k,v in [('loss', loss), ('optimizer', optimizer), ('init', init), ('quality', quality)]:
         valid = [c for c in choices[k] if not (content is None and c in ('content', 'recolor'))]
         if (v is not None or k == 'quality') and v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
-    if steps is None: steps = quality_steps[quality]
-    if loss is None: loss = quality_loss[quality]
+    if steps is None: steps = quality_defaults[quality]['steps']
+    if loss is None: loss = quality_defaults[quality]['loss']
     check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
     if save_every < 0: raise CliError(f"--save-every must be 0 (never) or positive; got {save_every}")
     if max_memory is not None and max_memory <= 0: raise CliError(f"--max-memory must be a positive number of GB; got {max_memory}")
