@@ -22,7 +22,7 @@ __all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_defaults', 'bytes_per_pi
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
 choices = {'loss': ('gram', 'ot', 'w2'), 'optimizer': ('adam', 'lbfgs'), 'init': ('content', 'noise', 'style_stats', 'recolor'),
-           'quality': ('draft', 'normal', 'high')}
+           'quality': ('draft', 'normal', 'high'), 'precision': ('auto', 'float32', 'bf16')}
 quality_defaults = {'draft': dict(steps=30, loss='ot'), 'normal': dict(steps=300, loss='w2'), 'high': dict(steps=600, loss='w2')}  # what each quality sets that is checked before PyTorch is imported: steps (against --scales), loss (for the memory)
 
 # %% ../nbs/08_cli.ipynb #2a1c0de5
@@ -142,14 +142,14 @@ def check_output(path,  # the file to write
 # %% ../nbs/08_cli.ipynb #5f36b349
 def check_args(content, styles, output, loss=None, size=512, steps=None, scales=None, optimizer='adam',
                init=None, style_blend=None, style_layers=None, content_layers=None, device=None,
-               save_every=0, max_memory=None, force=False, quality='normal')->dict:
+               save_every=0, max_memory=None, force=False, quality='normal', precision='auto')->dict:
     "Validate the command's arguments, cheaply and before any work; raise `CliError` with one line, or return them parsed"
     if not styles: raise CliError("give at least one style image" + ('' if content is None else " after the content image"))
     if not output: raise CliError("give the output image with -o OUT.png")
     if content is None and init in ('content', 'recolor'): raise CliError("a texture has no photo to start from; use --init noise or style_stats")
-    for k,v in [('loss', loss), ('optimizer', optimizer), ('init', init), ('quality', quality)]:
+    for k,v in [('loss', loss), ('optimizer', optimizer), ('init', init), ('quality', quality), ('precision', precision)]:
         valid = [c for c in choices[k] if not (content is None and c in ('content', 'recolor'))]
-        if (v is not None or k == 'quality') and v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
+        if (v is not None or k in ('quality', 'precision')) and v not in valid: raise CliError(f"unknown {k} {v!r}; valid: {', '.join(valid)}")
     if steps is None: steps = quality_defaults[quality]['steps']
     if loss is None: loss = quality_defaults[quality]['loss']
     check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS)
@@ -286,13 +286,14 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
                  preserve_color:bool=False,  # keep the content image's colours
                  save_every:int=0,  # also save a snapshot every N steps (0: never)
                  max_memory:float=None,  # memory budget in GB (default: what is available now); large scales are computed in tiles to fit
+                 precision:str='auto',  # the network in bf16 or float32 (auto: bf16 on a CPU that computes it natively)
                  force:bool=False,  # allow the output to overwrite an input
                  quiet:bool=False,  # print nothing but errors
                  debug:bool=False):  # show the Python traceback of an error
     "Paint CONTENT in the style of STYLE by optimising its pixels; writes the result to -o OUT"
     start = time.time()
     a = check_args(content, style, Output, loss, size, steps, scales, optimizer, init, style_blend, style_layers,
-                   content_layers, device, save_every, max_memory, force, quality)
+                   content_layers, device, save_every, max_memory, force, quality, precision)
     loss = a['loss']  # the quality's, if not given
     import_library()  # the heavy imports, now that the arguments are known to be good
     import torch, torch.nn.functional as F
@@ -312,7 +313,7 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
     try:
         img = style_transfer(c, styles, loss=loss, quality=quality, steps=steps, scales=a['scales'], optimizer=optimizer, content_weight=content_weight,
                              style_weight=style_weight, init=init, seed=seed, device=dev, preserve_color=preserve_color,
-                             style_weights=a['blend'], callbacks=cbs, show_progress=False, tile=a['tile'], **kw)
+                             style_weights=a['blend'], callbacks=cbs, show_progress=False, tile=a['tile'], precision=precision, **kw)
     except KeyboardInterrupt:
         img = current.latest if current.latest is not None else c
         save_image(F.interpolate(img[None].float().cpu(), size=c.shape[1:], mode='bicubic', align_corners=False)[0], out)
@@ -383,11 +384,12 @@ def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g
                 seed:int=None,  # random seed, for a repeatable run
                 device:str=None,  # cpu, cuda or mps (default: the best available)
                 max_memory:float=None,  # memory budget in GB (default: what is available now)
+                precision:str='auto',  # the network in bf16 or float32 (auto: bf16 on a CPU that computes it natively)
                 quiet:bool=False,  # print nothing but errors
                 debug:bool=False):  # show the Python traceback of an error
     "Synthesise a square texture in the style of STYLE, with no photo; writes it to -o OUT"
     start = time.time()
-    a = check_args(None, style, Output, loss, size, steps, init=init, device=device, max_memory=max_memory)
+    a = check_args(None, style, Output, loss, size, steps, init=init, device=device, max_memory=max_memory, precision=precision)
     import_library()
     from styletransfer.core import save_image
     from styletransfer.transfer import style_transfer, TerminalProgressCallback
@@ -396,7 +398,7 @@ def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g
     if tileable and a['tile']: check_memory(size, size, loss, max_memory, tiles=False)  # a tileable texture cannot be tiled: say what fits
     if a['tile'] and not quiet: print(_tiles_note(a['tile']), file=sys.stderr)
     img = style_transfer(None, styles, loss=loss, steps=steps, scales=a['scales'], init=init, seed=seed, device=dev, tileable=tileable,
-                         tile=a['tile'], show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)])
+                         tile=a['tile'], precision=precision, show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)])
     save_image(img, a['output'])
     if not quiet: print(f"wrote {a['output']} ({img.shape[2]}x{img.shape[1]} px{', tileable' if tileable else ''}) in {_duration(time.time() - start)}", file=sys.stderr)
 

@@ -20,7 +20,7 @@ from .core import *
 from .basics import *
 
 # %% auto #0
-__all__ = ['backbones', 'wrapping', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess', 'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'wrap_around', 'vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend', 'mm_like']
+__all__ = ['backbones', 'wrapping', 'vgg_layers', 'vgg19_caffe_state_dict', 'from_torchvision', 'vgg16_torchvision_state_dict', 'Preprocess', 'VGGFeatures', 'get_vgg', 'calc_features', 'FeatureLoss', 'ContentLoss', 'optimize_pixels', 'wrap_around', 'vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend', 'network_dtype', 'mm_like', 'network_precision', 'calc_features', 'bf16_native']
 
 # %% ../nbs/01_features.ipynb #06d51952
 _all_ = ['vgg_blocks', 'vgg_layer_names', 'PIXELS', 'style_layers', 'content_layers', 'check_layer_names', 'check_blend']  # from 00_basics
@@ -245,3 +245,29 @@ def mm_like(a:Tensor, b:Tensor,
            )->Tensor:
     "`a @ b`, laid out in memory like `like`"
     return a @ b if like.is_contiguous() else (b.mT @ a.mT).mT
+
+# %% ../nbs/06_fast.ipynb #bf160001
+network_dtype = ContextVar('network_dtype', default=None)  # inside `network_precision`: the dtype VGG computes in
+
+@contextmanager
+def network_precision(dtype=torch.bfloat16):  # None: the images' own dtype
+    "Inside the block, `calc_features` runs the network in `dtype` (autocast) and returns the features in the images' dtype"
+    token = network_dtype.set(dtype)
+    try: yield
+    finally: network_dtype.reset(token)
+
+def calc_features(imgs:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
+                  layers=style_layers, backbone:str='vgg19', pooling:str='max')->dict:
+    "Activations of `imgs` at `layers` of a frozen VGG; inside `network_precision`, computed in its dtype and returned in the images'"
+    vgg,dtype = get_vgg(backbone, pooling, imgs.device, imgs.dtype),network_dtype.get()
+    if dtype is None or dtype == imgs.dtype: return vgg(imgs, layers)
+    with torch.autocast(imgs.device.type, dtype=dtype): feats = vgg(imgs, layers)
+    return {k: v.to(imgs.dtype) for k,v in feats.items()}
+
+def bf16_native(device='cpu')->bool:
+    "Whether `device` multiplies bfloat16 natively: a CPU with AVX512-BF16 or AMX, or a CUDA GPU of compute capability 8 or more"
+    device = torch.device(device)
+    if device.type == 'cpu':
+        caps = getattr(torch.cpu, 'get_capabilities', dict)()  # what PyTorch's own kernels look for
+        return bool(caps.get('avx512_bf16') or caps.get('amx_bf16'))
+    return device.type == 'cuda' and torch.cuda.get_device_capability(device)[0] >= 8

@@ -33,7 +33,7 @@ __all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'i
            'read_jobs', 'batch_cli', 'main']
 
 # %% ../nbs/09_jobs.ipynb #9457df59
-_not_data = ('device', 'callbacks', 'show_progress', 'return_learners')  # how to run, not what to compute
+_not_data = ('device', 'precision', 'callbacks', 'show_progress', 'return_learners')  # how to run, not what to compute
 job_defaults = {k: p.default for k,p in inspect.signature(style_transfer).parameters.items() if k not in _not_data}
 
 def _choice(j, field, valid):
@@ -161,6 +161,7 @@ def run_job(job:dict,  # a job; normalised here
         args['style'] = [src(s) for s in j['style']]
         dev = torch.device(device) if device else best_device()
         rec['device'] = str(dev)
+        rec['precision'] = str(precision_dtype('auto', dev) or torch.float32).removeprefix('torch.')
         img = style_transfer(**args, device=dev, show_progress=False)
         rec['seconds'] = time.perf_counter() - t
         size = max(img.shape[1:])

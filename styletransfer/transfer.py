@@ -31,13 +31,14 @@ from .basics import TILE_HALO
 from .tiles import tiled_backward, window_features
 
 # %% auto #0
-__all__ = ['optimizers', 'inits', 'qualities', 'style_losses', 'by_eye_weights', 'default_style_weights', 'ImageModel',
-           'step_dls', 'tv_loss', 'TransferLoss', 'SkipValidationCallback', 'ClampCallback', 'NaNStopCallback',
-           'EMACallback', 'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback', 'TerminalProgressCallback',
-           'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales',
-           'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'content_init', 'noise_init',
-           'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'recolor_init',
-           'add_detail', 'quality_args', 'TiledTransferLoss', 'style_transfer']
+__all__ = ['optimizers', 'inits', 'qualities', 'precisions', 'style_losses', 'by_eye_weights', 'default_style_weights',
+           'ImageModel', 'step_dls', 'tv_loss', 'TransferLoss', 'SkipValidationCallback', 'ClampCallback',
+           'NaNStopCallback', 'EMACallback', 'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback',
+           'TerminalProgressCallback', 'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner',
+           'optimize', 'default_scales', 'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance',
+           'content_init', 'noise_init', 'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales',
+           'seam_ratio', 'recolor_init', 'add_detail', 'quality_args', 'TiledTransferLoss', 'precision_dtype',
+           'style_transfer']
 
 # %% ../nbs/07_transfer.ipynb #94d0a3f1
 class ImageModel(nn.Module):
@@ -357,6 +358,15 @@ class TiledTransferLoss(TransferLoss):
         stand_in = (img * g).sum()
         return stand_in - stand_in.detach() + sum(terms.values())
 
+# %% ../nbs/07_transfer.ipynb #prec0001
+precisions = ('auto', 'float32', 'bf16')
+
+def precision_dtype(precision:str, device)->torch.dtype|None:
+    "The dtype the network computes in during the optimisation: bfloat16 if asked, or for 'auto' on a CPU that has it natively; else None (the image's own)"
+    _check_choice('precision', precision, precisions)
+    device = torch.device(device)
+    if precision == 'bf16' or (precision == 'auto' and device.type == 'cpu' and bf16_native(device)): return torch.bfloat16
+
 # %% ../nbs/07_transfer.ipynb #fe82db8d
 style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
 by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
@@ -386,6 +396,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
                    tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16)
+                   precision:str='auto',  # a key of `precisions`: the network in bfloat16 ('auto': where the CPU has it) or float32
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     a = quality_args(quality, content is None, optimizer, loss=loss, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
@@ -401,6 +412,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
     if tileable: scales = tile_scales(scales)
     if style_weight is None: style_weight = default_style_weights[loss]
     device = torch.device(device) if device else best_device()
+    dtype = precision_dtype(precision, device)
     if tile is not None and device.type == 'mps': raise ValueError("tiles sum in float64, which MPS lacks; use the CPU, or leave tile=None")
     if seed is not None: torch.manual_seed(seed)
     content_full = None if content is None else load_image(content, scales[-1])
@@ -420,7 +432,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         tl = TiledTransferLoss(sl, cl, content_weight, style_weight, tv_weight, tile) if tiled else TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
         cbs = callbacks(i) if callable(callbacks) else callbacks
         learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress)
-        with wrap_around(tileable): img = optimize(learn, lr)
+        with wrap_around(tileable), network_precision(dtype): img = optimize(learn, lr)
         if return_learners: learners.append(learn)
         else: learn.remove_cbs(list(learn.cbs))  # the callbacks and the learner refer to each other: freed now, not at the next collection
         learn = tl = sl = cl = None  # before the next scale's targets are built
