@@ -246,7 +246,7 @@ def mm_like(a:Tensor, b:Tensor,
     "`a @ b`, laid out in memory like `like`"
     return a @ b if like.is_contiguous() else (b.mT @ a.mT).mT
 
-# %% ../nbs/06_fast.ipynb #bf160001
+# %% ../nbs/06_fast.ipynb #dcc48bac
 network_dtype = ContextVar('network_dtype', default=None)  # inside `network_precision`: the dtype VGG computes in
 
 @contextmanager

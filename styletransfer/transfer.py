@@ -358,7 +358,7 @@ class TiledTransferLoss(TransferLoss):
         stand_in = (img * g).sum()
         return stand_in - stand_in.detach() + sum(terms.values())
 
-# %% ../nbs/07_transfer.ipynb #prec0001
+# %% ../nbs/07_transfer.ipynb #3ece1e1a
 precisions = ('auto', 'float32', 'bf16')
 
 def precision_dtype(precision:str, device)->torch.dtype|None:
