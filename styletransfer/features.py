@@ -257,7 +257,10 @@ def network_precision(dtype=torch.bfloat16):  # None: the images' own dtype
     finally: network_dtype.reset(token)
 
 def calc_features(imgs:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
-                  layers=style_layers, backbone:str='vgg19', pooling:str='max')->dict:
+                  layers=style_layers,  # layer names, e.g. 'relu4_1'
+                  backbone:str='vgg19',  # 'vgg19' or 'vgg16'
+                  pooling:str='max',  # 'max' or 'avg'
+                 )->dict:  # name -> activations
     "Activations of `imgs` at `layers` of a frozen VGG; inside `network_precision`, computed in its dtype and returned in the images'"
     vgg,dtype = get_vgg(backbone, pooling, imgs.device, imgs.dtype),network_dtype.get()
     if dtype is None or dtype == imgs.dtype: return vgg(imgs, layers)
@@ -268,6 +271,8 @@ def bf16_native(device='cpu')->bool:
     "Whether `device` multiplies bfloat16 natively: a CPU with AVX512-BF16 or AMX, or a CUDA GPU of compute capability 8 or more"
     device = torch.device(device)
     if device.type == 'cpu':
-        caps = getattr(torch.cpu, 'get_capabilities', dict)()  # what PyTorch's own kernels look for
-        return bool(caps.get('avx512_bf16') or caps.get('amx_bf16'))
+        if hasattr(torch.cpu, 'get_capabilities'):  # what PyTorch's own kernels look for
+            caps = torch.cpu.get_capabilities()
+            return bool(caps.get('avx512_bf16') or caps.get('amx_bf16'))
+        return torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()  # older PyTorch
     return device.type == 'cuda' and torch.cuda.get_device_capability(device)[0] >= 8

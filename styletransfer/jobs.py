@@ -161,8 +161,8 @@ def run_job(job:dict,  # a job; normalised here
         args['style'] = [src(s) for s in j['style']]
         dev = torch.device(device) if device else best_device()
         rec['device'] = str(dev)
-        rec['precision'] = str(precision_dtype('auto', dev) or torch.float32).removeprefix('torch.')
-        img = style_transfer(**args, device=dev, show_progress=False)
+        rec['precision'] = 'bf16' if precision_dtype('auto', dev) else 'float32'  # 'auto', resolved here so that the record says what ran
+        img = style_transfer(**args, device=dev, precision=rec['precision'], show_progress=False)
         rec['seconds'] = time.perf_counter() - t
         size = max(img.shape[1:])
         content = None if args['content'] is None else load_image(args['content'], size).to(dev)
@@ -194,7 +194,7 @@ class JobStore:
         atomic_write(self.path/f'{key}.json', lambda f: f.write(json.dumps({'key': key, **rec}, indent=1).encode()))
     def image(self, key:str)->Tensor: return load_image(self.path/f'{key}.png')
     def table(self, keys=None)->pd.DataFrame:
-        "One row per stored job (or per key in `keys`, in that order): its arguments, distances (`*_dist`), time, worker, error"
+        "One row per stored job (or per key in `keys`, in that order): its arguments, distances (`*_dist`), time, precision, worker, error"
         recs = [self.record(k) for k in keys] if keys is not None else [json.loads(f.read_text()) for f in sorted(self.path.glob('*.json'))]
         rows = []
         for r in recs:
@@ -202,7 +202,7 @@ class JobStore:
             j = r.get('job', {})
             row = {'key': r['key'], 'label': j.get('label'), 'content': j.get('content'), 'style': '+'.join(j.get('style', [])),
                    **{k: j.get(k) for k in ('loss', 'size', 'steps', 'style_weight', 'seed')},
-                   **{f'{m}_dist': v for m,v in r.get('metrics', {}).items()}, 'seconds': r.get('seconds'), 'worker': r.get('worker'), 'error': r.get('error')}
+                   **{f'{m}_dist': v for m,v in r.get('metrics', {}).items()}, 'seconds': r.get('seconds'), 'precision': r.get('precision'), 'worker': r.get('worker'), 'error': r.get('error')}
             rows.append(row)
         df = pd.DataFrame(rows)
         if len(df): df['error'] = df['error'].astype(object).where(df['error'].notna(), None)  # None, not NaN, where there was none

@@ -365,6 +365,7 @@ def precision_dtype(precision:str, device)->torch.dtype|None:
     "The dtype the network computes in during the optimisation: bfloat16 if asked, or for 'auto' on a CPU that has it natively; else None (the image's own)"
     _check_choice('precision', precision, precisions)
     device = torch.device(device)
+    if precision == 'bf16' and device.type == 'cuda' and not torch.cuda.is_bf16_supported(): raise ValueError(f"{device} cannot compute in bfloat16; use precision='float32'")
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cpu' and bf16_native(device)): return torch.bfloat16
 
 # %% ../nbs/07_transfer.ipynb #fe82db8d
@@ -396,7 +397,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
                    tile:int|None=None,  # at scales longer than this, the gradient in tiles of this many pixels (a multiple of 16)
-                   precision:str='auto',  # a key of `precisions`: the network in bfloat16 ('auto': where the CPU has it) or float32
+                   precision:str='auto',  # one of `precisions`: the network in bfloat16 ('auto': where the CPU has it) or float32
                    return_learners:bool=False):  # also return the `Learner` of each scale (history, callbacks)
     "Paint `content` in the style of `style` by optimising its pixels; returns a [3,H,W] image"
     a = quality_args(quality, content is None, optimizer, loss=loss, steps=steps, content_weight=content_weight, step_ratio=step_ratio,
