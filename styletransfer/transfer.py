@@ -365,7 +365,7 @@ def precision_dtype(precision:str, device)->torch.dtype|None:
     "The dtype the network computes in during the optimisation: bfloat16 if asked, or for 'auto' on a CPU that has it natively; else None (the image's own)"
     _check_choice('precision', precision, precisions)
     device = torch.device(device)
-    if precision == 'bf16' and device.type == 'cuda' and not torch.cuda.is_bf16_supported(): raise ValueError(f"{device} cannot compute in bfloat16; use precision='float32'")
+    if precision == 'bf16' and device.type == 'cuda' and not bf16_native(device): raise ValueError(f"{device} does not compute bfloat16 natively; use precision='float32'")
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cpu' and bf16_native(device)): return torch.bfloat16
 
 # %% ../nbs/07_transfer.ipynb #fe82db8d
