@@ -13,11 +13,6 @@ from nbdev.test import test_nb
 
 def clock(s): return f"{s:.0f} s" if s < 60 else f"{int(s // 60)} min {round(s % 60):02d} s"
 
-def run(fn, skip, force, timeout):
-    "One notebook's tests, in a worker; (passed, seconds)"
-    try: return test_nb(fn, skip_flags=skip, force_flags=force, basepath=get_config().config_path, cell_timeout=timeout)
-    except Exception as e: print(f"{fn}: {type(e).__name__}: {e}", file=sys.stderr); return False, 0.
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     p.add_argument('notebooks', nargs='*', help='notebooks to test (default: all of them)')
@@ -34,9 +29,12 @@ def main():
     print(f"testing {len(files)} notebook{'s' * (len(files) != 1)} on {a.workers} workers" + (f", with the cells marked {a.flags}" if a.flags else ''), flush=True)
     os.chdir(cfg.nbs_path)
     with ProcessPoolExecutor(a.workers, mp_context=multiprocessing.get_context('fork')) as pool:
-        todo = {pool.submit(run, f, skip, a.flags.split(), timeout): f for f in files}
+        # `test_nb` itself, not a function of this script: a worker's IPython shell replaces its `__main__`
+        todo = {pool.submit(test_nb, f, skip_flags=skip, force_flags=a.flags.split(), basepath=cfg.config_path, cell_timeout=timeout): f
+                for f in files}
         for done in as_completed(todo):
-            ok, secs = done.result()
+            try: ok, secs = done.result()
+            except Exception as e: print(f"{todo[done].name}: {type(e).__name__}: {e}", file=sys.stderr); ok, secs = False, 0.
             (passed if ok else failed).append(todo[done].name)
             print(f"{'passed' if ok else 'FAILED'}  {todo[done].name:<28} {clock(secs):>10}   "
                   f"({len(passed) + len(failed)}/{len(files)} after {clock(time.time() - start)})", flush=True)

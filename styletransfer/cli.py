@@ -6,18 +6,14 @@ Docs: https://styletransfer.github.io/styletransfer/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #1a74978f
 from __future__ import annotations
-import gc, importlib, inspect, os, re, sys, time, types
+import difflib, gc, importlib, inspect, os, re, signal, sys, threading, time, types
+from contextlib import contextmanager
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .basics import *
 
 # %% auto #0
-__all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_defaults', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel',
-           'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'commands', 'resolve_image', 'image_size',
-           'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory',
-           'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library',
-           'check_device', 'device_tile', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'one_line',
-           'run_command', 'installed_commands', 'main']
+__all__ = ['MAX_SIZE', 'MAX_STEPS', 'choices', 'quality_defaults', 'bytes_per_pixel', 'base_memory', 'tiled_bytes_per_pixel', 'history_bytes_per_pixel', 'tile_sizes', 'deferred', 'LONG_RUN', 'LOG_EVERY', 'commands', 'path_options', 'resolve_image', 'image_size', 'window_lengths', 'largest_window', 'run_memory', 'choose_tile', 'available_memory', 'largest_size', 'check_memory', 'check_range', 'check_output', 'check_args', 'load_inputs', 'StandIn', 'stand_ins', 'import_library', 'check_device', 'device_tile', 'scale_pixels', 'run_work', 'seconds_per_pixel', 'say_if_long', 'transfer_cli', 'demo_cli', 'examples_cli', 'texture_cli', 'command_parser', 'Stopped', 'exit_status', 'stop_word', 'stopping', 'one_line', 'run_command', 'installed_commands', 'main', 'photo_suffixes', 'batch_cli', 'batch_main', 'showdown_cli', 'showdown_main', 'nca_cli', 'nca_main']
 
 # %% ../nbs/08_cli.ipynb #2868bf1b
 MAX_SIZE,MAX_STEPS = 8192,100_000
@@ -34,7 +30,9 @@ def resolve_image(src:str):
     if p.exists(): return p
     if src in example_images: return example_image_path(src)
     if p.suffix or os.sep in src: raise ImageError(f"no such image file: {p}")
-    raise ImageError(f"{src!r} is neither an image file nor an example; examples: {', '.join(example_images)}")
+    near = difflib.get_close_matches(src, example_images, n=1)
+    raise ImageError(f"{src!r} is neither an image file nor an example; " + (f"did you mean {near[0]!r}? " if near else '')
+                     + f"examples: {', '.join(example_images)}")
 
 def image_size(src)->tuple|None:
     "(width, height) of a local image file from its header, without decoding it; None for a URL"
@@ -65,9 +63,13 @@ tiled_bytes_per_pixel = {'gram': 300, 'ot': 600, 'w2': 300}  # what a tiled scal
 history_bytes_per_pixel = {'adam': 0, 'lbfgs': 1200}  # L-BFGS keeps 50 pairs of image-sized vectors
 tile_sizes = (2048, 1024, 512, 256)  # the tiles tried, largest (fastest) first
 
+def window_lengths(n:int, tile:int)->list:
+    "The windows along a side of `n` px cut in tiles of `tile` px: each tile and `TILE_HALO` on each side, clipped at the edges"
+    return [min(n, y + tile + TILE_HALO) - max(0, y - TILE_HALO) for y in range(0, int(n), tile)]
+
 def largest_window(n:int, tile:int)->int:
-    "The longest window along a side of `n` px cut in tiles of `tile` px: the tile and `TILE_HALO` on each side, clipped at the edges"
-    return max(min(n, y + tile + TILE_HALO) - max(0, y - TILE_HALO) for y in range(0, int(n), tile))
+    "The longest of the `window_lengths`"
+    return max(window_lengths(n, tile))
 
 def run_memory(width:int, height:int, loss:str='w2',
                tile:int|None=None,  # the finest scale computed in tiles of this many pixels
@@ -119,7 +121,6 @@ def check_memory(width:int, height:int, loss:str,
     how = f" even in tiles of {smallest} px" if need < untiled else ""
     raise CliError(f"--size {max(width, height)} needs about {need/1e9:.1f} GB of memory{how} "
                    f"({width}x{height} px, {loss} loss) but there is {what}; {hint}")
-
 
 # %% ../nbs/08_cli.ipynb #8fb3de0d
 def check_range(name:str,  # the option, without its dashes
@@ -263,6 +264,52 @@ def device_tile(tile:int|None,  # what `check_args` chose from the memory budget
 
 def _tiles_note(tile): return f"scales over {tile} px are computed in tiles of {tile} px to fit in memory"
 
+LONG_RUN = 600  # seconds: a run estimated to take longer says so before it starts
+LOG_EVERY = 5  # seconds between progress lines in a log or a pipe (a terminal's line is live)
+
+def scale_pixels(width:int, height:int, scale:int, tile:int|None=None)->int:
+    "Pixels the network sees in a step at `scale` (the longer side) of a `width` x `height` result: all its windows' when tiled"
+    w,h = fit_size(width, height, scale)
+    if tile is None or max(w, h) <= tile: return w * h
+    return sum(window_lengths(w, tile)) * sum(window_lengths(h, tile))
+
+def run_work(width:int, height:int, scales:list, steps:list, tile:int|None=None)->int:
+    "Pixel-steps of a run: the `steps` of each of its `scales` times the pixels each step sees"
+    return sum(n * scale_pixels(width, height, s, tile) for s,n in zip(scales, steps))
+
+def seconds_per_pixel(content, styles, loss:str, device, precision:str='auto', optimizer:str='adam',
+                      size:int=256, steps:int=3,
+                      tile:int|None=None)->float:  # time tiled steps, per pixel of their windows (two passes over each)
+    "Seconds a step takes per pixel on `device`, timed on `steps` steps at `size` px of the run's own images, the first not counted"
+    import torch
+    from fastai.callback.core import Callback
+    from styletransfer.transfer import style_transfer
+    class Clock(Callback):
+        def before_fit(self): self.times = []
+        def after_batch(self):
+            if device.type == 'cuda': torch.cuda.synchronize(device)
+            self.times.append(time.perf_counter())
+    clock = Clock()
+    img = style_transfer(content, styles, loss=loss, scales=[size], steps=steps, optimizer=optimizer, device=device,
+                         precision=precision, tile=tile, callbacks=[clock], show_progress=False)
+    return (clock.times[-1] - clock.times[0]) / (steps - 1) / scale_pixels(img.shape[2], img.shape[1], size, tile)
+
+def say_if_long(content, styles, a:dict, device, quality:str='normal', steps:int|None=None, optimizer:str='adam', precision:str='auto'):
+    "Print the estimated time on stderr if a run larger than the default one (then timed on a few steps) will take over `LONG_RUN` s"
+    from styletransfer.transfer import quality_args, split_steps
+    per_scale = lambda q, n: split_steps(q['steps'], n, q['step_ratio'])
+    q = quality_args(quality, content is None, optimizer, steps=steps)
+    wh = (a['scales'][-1],) * 2 if content is None else (content.shape[2], content.shape[1])
+    tile,scales = a['tile'],a['scales']
+    tiled = [tile is not None and s > tile for s in scales]
+    work = [run_work(*wh, [s], [n], tile) for s,n in zip(scales, per_scale(q, len(scales)))]
+    default = _default_scales(512)
+    if sum(work) <= run_work(512, 512, default, per_scale(quality_args('normal', False), len(default))): return
+    time_at = lambda tile: seconds_per_pixel(content, styles, a['loss'], device, precision, optimizer, tile=tile)
+    plain,windowed = sum(w for w,t in zip(work, tiled) if not t),sum(w for w,t in zip(work, tiled) if t)
+    secs = plain * time_at(None) + (windowed and windowed * time_at(128))
+    if secs > LONG_RUN: print(f"this run will take about {round(secs / 60)} min on this {device.type} (timed on a few steps at 256 px); "
+                              "--quality draft or a smaller --size is faster", file=sys.stderr)
 
 # %% ../nbs/08_cli.ipynb #387feb1a
 @call_parse
@@ -304,21 +351,22 @@ def transfer_cli(content:str,  # content image: path, URL or example name (e.g. 
     if not isinstance(a['content'], Path) and (dev.type == 'cpu' or max_memory): a['tile'] = check_memory(c.shape[2], c.shape[1], loss, max_memory, optimizer)  # a URL
     a['tile'] = device_tile(a['tile'], dev, max_memory)
     if a['tile'] and not quiet: print(_tiles_note(a['tile']), file=sys.stderr)
+    if not quiet: say_if_long(c, styles, a, dev, quality, steps, optimizer, precision)
     out,n = a['output'],len(a['scales'])
     current = CurrentImageCallback()
     def cbs(i):
         snap = [SnapshotCallback(out.parent, save_every, prefix=f"{out.stem}_scale{i}_")] if save_every else []
-        return [current] + snap + ([] if quiet else [TerminalProgressCallback(i, n)])
+        return [current] + snap + ([] if quiet else [TerminalProgressCallback(i, n, every=LOG_EVERY)])
     kw = {k: a[k] for k in ('style_layers', 'content_layers') if k in a}
     try:
         img = style_transfer(c, styles, loss=loss, quality=quality, steps=steps, scales=a['scales'], optimizer=optimizer, content_weight=content_weight,
                              style_weight=style_weight, init=init, seed=seed, device=dev, preserve_color=preserve_color,
                              style_weights=a['blend'], callbacks=cbs, show_progress=False, tile=a['tile'], precision=precision, **kw)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:  # Ctrl-C, or `Stopped` by SIGTERM or SIGHUP
         img = current.latest if current.latest is not None else c
         save_image(F.interpolate(img[None].float().cpu(), size=c.shape[1:], mode='bicubic', align_corners=False)[0], out)
-        print(f"\ninterrupted: wrote the current image to {out}", file=sys.stderr)
-        return 130
+        print(f"\n{stop_word(e)}: wrote the current image to {out}", file=sys.stderr)
+        return exit_status(e)
     except FloatingPointError as e: raise CliError(str(e)) from None
     except (RuntimeError, MemoryError) as e:
         if not _out_of_memory(e): raise
@@ -359,7 +407,7 @@ def demo_cli(Output:str='demo.png',  # where to write the figure (.png or .jpg)
     c,(s,) = load_inputs(a)
     n = len(a['scales'])
     outs = [style_transfer(c, s, loss=loss, steps=steps, scales=a['scales'], seed=seed, show_progress=False,
-                           callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)]).cpu() for loss in choices['loss']]
+                           callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n, every=LOG_EVERY)]).cpu() for loss in choices['loss']]
     save_image(_side_by_side([c, s] + outs, height=c.shape[1]), a['output'])
     if not quiet: print(f"wrote {a['output']}: content | style | {' | '.join(choices['loss'])} in {_duration(time.time() - start)}", file=sys.stderr)
 
@@ -397,27 +445,72 @@ def texture_cli(*style:str,  # style image(s): paths, URLs or example names (e.g
     a['tile'] = device_tile(a['tile'], dev, max_memory)
     if tileable and a['tile']: check_memory(size, size, loss, max_memory, tiles=False)  # a tileable texture cannot be tiled: say what fits
     if a['tile'] and not quiet: print(_tiles_note(a['tile']), file=sys.stderr)
+    if not quiet: say_if_long(None, styles, a, dev, steps=steps, precision=precision)
     img = style_transfer(None, styles, loss=loss, steps=steps, scales=a['scales'], init=init, seed=seed, device=dev, tileable=tileable,
-                         tile=a['tile'], precision=precision, show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n)])
+                         tile=a['tile'], precision=precision, show_progress=False, callbacks=lambda i: [] if quiet else [TerminalProgressCallback(i, n, every=LOG_EVERY)])
     save_image(img, a['output'])
     if not quiet: print(f"wrote {a['output']} ({img.shape[2]}x{img.shape[1]} px{', tileable' if tileable else ''}) in {_duration(time.time() - start)}", file=sys.stderr)
 
 # %% ../nbs/08_cli.ipynb #2d5b3a11
 commands = {'demo': demo_cli, 'examples': examples_cli, 'texture': texture_cli}  # `styletransfer WORD …` defined here
+transfer_cli.one_or_more = texture_cli.one_or_more = ('style',)  # a style image is required: the usage line says `style [style ...]`
+
+path_options = {'Output', 'csv', 'store', 'jobs', 'weights', 'save', 'gif'}  # options that name a file or folder: PATH in --help
+
+def _suggest(msg:str, options:list)->str:
+    "argparse's `msg`, with the option meant by the first unrecognised one, if one is near: `--out` or `--siz`, say"
+    m = re.match(r'unrecognized arguments: (.*)', msg)
+    for tok in (m[1].split() if m else []):
+        if not tok.startswith('--'): continue
+        given = tok.split('=')[0]
+        near = [o for o in options if o.startswith(given)] or difflib.get_close_matches(given, options, n=1)
+        if near: return f"{msg}; did you mean {' or '.join(near[:3])}?"
+    return msg
+
+def command_parser(func, prog:str, epilog:str|None=None):
+    "fastcore's `anno_parser` for the `call_parse` function `func`, made strict: no abbreviated options, metavars in capitals (PATH for files), and the variable positional arguments named in `func.one_or_more` required"
+    p = anno_parser(func.__wrapped__, prog=prog)
+    p.epilog,p.allow_abbrev = epilog,False
+    for a in p._actions:
+        if a.option_strings and a.nargs != 0: a.metavar = 'PATH' if a.dest in path_options else a.dest.upper()
+        if a.dest in getattr(func, 'one_or_more', ()): a.nargs = '+'
+    options = [o for a in p._actions for o in a.option_strings if o.startswith('--')]
+    def error(msg): raise CliError(f"{_suggest(msg, options)} (see {prog} --help)")
+    p.error = error
+    return p
 
 def _call(func, prog, argv, epilog=None):
     "Parse `argv` for the `call_parse` function `func` (errors as `CliError`) and call it"
-    p = anno_parser(func.__wrapped__, prog=prog)
-    p.epilog = epilog
-    def error(msg): raise CliError(f"{msg} (see {prog} --help)")
-    p.error = error
-    kw = vars(p.parse_args(argv))
+    kw = vars(command_parser(func, prog, epilog).parse_args(argv))
     for k in ('pdb', 'xtra'): kw.pop(k, None)
     args = []
     for k,v in inspect.signature(func.__wrapped__).parameters.items():
         if v.kind is v.VAR_POSITIONAL: args += kw.pop(k); break
         if v.default is v.empty: args.append(kw.pop(k))
     return func(*args, **kw)
+
+class Stopped(KeyboardInterrupt):
+    "SIGTERM or SIGHUP, raised in the main thread so that a run stops as it does on Ctrl-C, keeping what it has"
+    def __init__(self, signum:int): self.signum = signum; super().__init__(signal.Signals(signum).name)
+
+def exit_status(e:KeyboardInterrupt)->int:
+    "The shell's status for a run stopped by `e`: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP)"
+    return 128 + (e.signum if isinstance(e, Stopped) else signal.SIGINT)
+
+def stop_word(e): return f"stopped by {e}" if isinstance(e, Stopped) else "interrupted"
+
+@contextmanager
+def stopping(names=('SIGTERM', 'SIGHUP')):
+    "In the block, the signals `names` (those this platform has) raise `Stopped`, once: more of them, while it stops, are ignored"
+    if threading.current_thread() is not threading.main_thread(): yield; return  # only the main thread may set handlers
+    sigs = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    stopped = []
+    def handler(signum, frame):
+        if not stopped: stopped.append(signum); raise Stopped(signum)
+    old = {s: signal.signal(s, handler) for s in sigs}
+    try: yield
+    finally:
+        for s,h in old.items(): signal.signal(s, h)
 
 def one_line(e:BaseException)->str:
     "An exception as one line: its type, and the first line of its message if it has one"
@@ -429,9 +522,10 @@ def run_command(func,  # a `call_parse` function
                 argv:list,  # its arguments
                 epilog:str|None=None)->int:  # a last paragraph for its --help
     "Run `func` as the command `prog`; return its exit status, having printed any error as one line on stderr"
-    try: return _call(func, prog, argv, epilog) or 0
+    try:
+        with stopping(): return _call(func, prog, argv, epilog) or 0
     except CliError as e: print(f"{prog}: error: {e}", file=sys.stderr)
-    except KeyboardInterrupt: print(f"{prog}: interrupted", file=sys.stderr); return 130
+    except KeyboardInterrupt as e: print(f"{prog}: {stop_word(e)}", file=sys.stderr); return exit_status(e)
     except Exception as e:
         if '--debug' in argv: raise
         print(f"{prog}: error: {one_line(e)} (--debug shows the traceback)", file=sys.stderr)
@@ -444,6 +538,11 @@ def installed_commands()->dict:
     except PackageNotFoundError: return {}  # not installed
     return {e.name.removeprefix('styletransfer-'): e for e in eps if e.group == 'console_scripts' and e.name.startswith('styletransfer-')}
 
+def _command_meant(word:str, words:list)->str|None:
+    "The command `word` is a slip for, if it is near one and is no file, URL or example name"
+    if word.startswith('-') or word in example_images or '://' in word or Path(word).suffix or os.sep in word or Path(word).exists(): return None
+    return next(iter(difflib.get_close_matches(word, words, n=1, cutoff=0.7)), None)
+
 def main(argv:list|None=None)->int:
     "The `styletransfer` console script: `styletransfer CONTENT STYLE … -o OUT`, or `styletransfer WORD …`"
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -451,4 +550,210 @@ def main(argv:list|None=None)->int:
     others = installed_commands()
     if argv and argv[0] in others: return others[argv[0]].load()(argv[1:])  # e.g. `styletransfer-showdown`'s main
     names = ', '.join(f'styletransfer {k}' for k in [*commands, *others])
+    if argv and (near := _command_meant(argv[0], [*commands, *others])):
+        print(f"styletransfer: error: no command or image {argv[0]!r}; did you mean 'styletransfer {near}'? (see styletransfer --help)", file=sys.stderr)
+        return 1
     return run_command(transfer_cli, 'styletransfer', argv, epilog=f"other commands: {names} (each has --help)")
+
+# %% ../nbs/09_jobs.ipynb #334c628e
+photo_suffixes = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
+
+def _photos(sources)->list:
+    "Files, the images in folders (sorted), and example names, in the order given"
+    out = []
+    for s in sources:
+        p = Path(s).expanduser()
+        if p.is_dir():
+            found = sorted(str(f) for f in p.iterdir() if f.suffix.lower() in photo_suffixes and not f.name.startswith('.'))
+            if not found: raise CliError(f"no images ({', '.join(photo_suffixes)}) in folder {p}")
+            out += found
+        else: out.append(str(s))
+    return out
+
+def _name(src:str)->str: return Path(src).stem if src not in example_images else src
+
+def _link(src:Path, dest:Path):
+    "Hard-link `src` to `dest` (a copy where links are not possible), replacing `dest`"
+    tmp = dest.with_name(f'.{dest.name}.part')
+    tmp.unlink(missing_ok=True)
+    try: os.link(src, tmp)
+    except OSError: tmp.write_bytes(src.read_bytes())
+    os.replace(tmp, dest)
+
+@call_parse
+def batch_cli(*photos:str,  # photos: files, folders of images, or example names
+              Output:str=None,  # the results folder (required)
+              style:str=None,  # comma-separated style images: paths, URLs or example names
+              loss:str=None,  # comma-separated style losses: gram, ot, w2 (default: the quality's, ot for draft, else w2)
+              jobs:str=None,  # a CSV or JSON-lines file of jobs, instead of photos and styles
+              size:int=512,  # longer side of each result
+              quality:str='normal',  # draft, normal or high (see `style_transfer`)
+              steps:int=None,  # optimisation steps per result (default: the quality's, 30, 300 or 600)
+              style_weight:float=None,  # weight of the style loss (default: the loss's own)
+              seed:int=0,  # random seed
+              workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one at a time)
+              scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
+              max_memory:float=None,  # memory budget in GB (default: what is available now)
+              quiet:bool=False,  # no progress bar
+              debug:bool=False):  # show the Python traceback of an error
+    "Run many style transfers: PHOTOS x --style x --loss, or the jobs of --jobs FILE; results in -o PATH"
+    if Output is None: raise CliError("the results folder -o PATH is required")
+    if jobs and (photos or style): raise CliError("give either --jobs FILE or photos and --style, not both")
+    if jobs and (loss is not None or size != 512 or steps is not None or quality != 'normal' or style_weight is not None or seed != 0):
+        raise CliError("with --jobs FILE, each job's settings come from the file: add columns instead of --loss, --size, --steps, ...")
+    if quality not in choices['quality']: raise CliError(f"unknown quality {quality!r}; valid: {', '.join(choices['quality'])}")
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', quality_defaults[quality]['steps'] if steps is None else steps, 1, MAX_STEPS)
+    check_range('workers', workers, 0, 1024)
+    import_library()  # the jobs are checked by the library's own functions
+    from styletransfer.jobs import JobStore, dask_client, image_source, job_key, normalise_job, read_jobs, run_jobs
+    try:
+        if jobs: todo = read_jobs(jobs)
+        else:
+            if not photos or not style: raise CliError("give photos (files, folders or example names) and --style, or --jobs FILE")
+            split = lambda s: [x.strip() for x in s.split(',') if x.strip()]
+            todo = [dict(content=p, style=s, loss=l, size=size, quality=quality, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
+                         **({} if style_weight is None else {'style_weight': style_weight}), **({} if steps is None else {'steps': steps}))
+                    for p in _photos(photos) for s in split(style) for l in split(loss or quality_defaults[quality]['loss'])]
+        budget = max_memory if max_memory is not None else available_memory()
+        for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker
+            for s in j['style']: image_source(s)
+            wh = image_size(image_source(j['content'])) if j['content'] else None
+            if not j['tile']:  # a job that asks for no tiles must fit untiled in its worker's share
+                check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1), j['optimizer'], tiles=False)
+        store = JobStore(Output)
+    except (ValueError, OSError) as e: raise CliError(str(e)) from None
+    from contextlib import nullcontext
+    keys = list(dict.fromkeys(map(job_key, todo)))
+    left = sum(not store.done(k) for k in keys)  # nothing left: no workers to start
+    try:
+        with dask_client(workers, scheduler) if left else nullcontext() as client: table = run_jobs(todo, store, client, progress=not quiet)
+    except KeyboardInterrupt as e:  # Ctrl-C, SIGTERM or SIGHUP: the job that was running is recorded as interrupted
+        _write_results(store, store.table(keys))
+        done = sum(store.done(k) for k in keys)
+        print(f"\n{stop_word(e)}: {done} of {len(keys)} jobs done, results in {store.path}; a rerun resumes", file=sys.stderr)
+        return exit_status(e)
+    _write_results(store, table)
+    failed = table.error.notna().sum()
+    print(f"{'all ' if not left else ''}{len(table) - failed} of {len(table)} jobs {'were already ' if not left else ''}done, "
+          f"results in {store.path} (results.csv lists them)", file=sys.stderr)
+    if failed: raise CliError(f"{failed} of {len(table)} jobs failed, e.g. {table.error.dropna().iloc[0]} (see results.csv)")
+
+def _write_results(store, table):
+    "Name each finished result under by-name/ and write results.csv, atomically"
+    from styletransfer.core import atomic_write
+    if not len(table): return
+    named = store.path/'by-name'; named.mkdir(exist_ok=True)
+    labels = [re.sub(r'[^\w.+-]+', '_', l) if l else k for k,l in zip(table.key, table.label)]  # safe file names...
+    dup = {l for l in labels if labels.count(l) > 1}
+    for r,l in zip(table.itertuples(), labels):  # ...and unique ones (same-named photos from two folders)
+        if r.error is None: _link(store.path/f'{r.key}.png', named/f"{f'{l}-{r.key[:6]}' if l in dup else l}.png")
+    atomic_write(store.path/'results.csv', lambda f: f.write(table.to_csv(index=False).encode()))
+
+def batch_main(argv:list|None=None)->int:
+    "The console script `styletransfer-batch`, which `styletransfer batch` runs"
+    return run_command(batch_cli, 'styletransfer batch', sys.argv[1:] if argv is None else list(argv))
+
+# %% ../nbs/10_showdown.ipynb #e65f9f3a
+@call_parse
+def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .jpeg)
+                 csv:str='showdown.csv',  # the table of measurements (with --fair, also the sweep's, as NAME-sweep.csv)
+                 store:str=None,  # results folder, which a rerun resumes from (default: showdown-results beside the figure)
+                 size:int=256,  # longer side of each result
+                 steps:int=300,  # steps per run
+                 seed:int=0,  # random seed
+                 fair:bool=False,  # first sweep each loss's style weight, then use weights matched at one content distance
+                 workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one run at a time)
+                 scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
+                 max_memory:float=None,  # memory budget in GB (default: what is available now)
+                 debug:bool=False):  # show the Python traceback of an error
+    "Run the bundled photos x paintings x losses as jobs; write the grid figure and a CSV of every distance of every output"
+    out,table_path = check_output(Output, what='figure'),check_output(csv, ('.csv',), what='table')
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
+    photos,paintings = example_names('photo', bundled=True),example_names('painting', bundled=True)
+    hungriest = max(bytes_per_pixel, key=bytes_per_pixel.get)  # every loss runs: check the one that needs the most
+    budget = max_memory if max_memory is not None else available_memory()
+    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1), tiles=False)  # runs as jobs: untiled
+    store = Path(store).expanduser() if store else out.parent/'showdown-results'
+    import_library()  # the heavy imports, now that the arguments are known to be good
+    from styletransfer.core import atomic_write
+    from styletransfer.jobs import dask_client
+    from styletransfer.showdown import fair_showdown, showdown, showdown_figure
+    with dask_client(workers, scheduler) as client:
+        if fair:
+            res = fair_showdown(store, photos, paintings, client, size=size, sweep_size=min(size, 256), steps=steps, seed=seed)
+            images,table = res['images'],res['grid']
+            sweep_path = table_path.with_name(f'{table_path.stem}-sweep.csv')
+            atomic_write(sweep_path, lambda f: f.write(res['sweep'].to_csv(index=False).encode()))
+            print(f"style weights matched at content distance {res['target']:.3f}: " +
+                  ', '.join(f'{l} {w:.3g}' for l,w in res['weights'].items()), file=sys.stderr)
+        else: images,table = showdown(photos, paintings, store, client=client, size=size, steps=steps, seed=seed)
+    fig = showdown_figure(images, photos, paintings)
+    atomic_write(out, lambda f: fig.savefig(f, format=image_formats[out.suffix.lower()].lower(), dpi=100))
+    atomic_write(table_path, lambda f: f.write(table.to_csv(index=False).encode()))
+    print(f"wrote {out} and {table_path}", file=sys.stderr)
+
+def showdown_main(argv:list|None=None)->int:
+    "The console script `styletransfer-showdown`, which `styletransfer showdown` runs"
+    return run_command(showdown_cli, 'styletransfer showdown', sys.argv[1:] if argv is None else list(argv))
+
+# %% ../nbs/11_nca.ipynb #8960e01b
+def _load_weights(path:str):
+    "The `NCA` saved at `path`, or `CliError`"
+    from styletransfer.nca import load_nca
+    p = Path(path).expanduser()
+    if not p.is_file(): raise CliError(f"no such weights file: {p}")
+    try: return load_nca(p).eval()
+    except Exception as e: raise CliError(f"{p} is not an automaton saved by styletransfer nca ({type(e).__name__})") from None
+
+@call_parse
+def nca_cli(*style:str,  # the painting to learn: path, URL or example name (none with --weights)
+            Output:str=None,  # the texture, .png or .jpg (required)
+            weights:str=None,  # grow from this saved automaton (.pt) instead of training one
+            save:str=None,  # where training saves the automaton (default: the output's name, .pt)
+            loss:str=None,  # style loss for training: gram, ot or w2 (default: ot)
+            train_steps:int=None,  # training steps (default: 700)
+            size:int=256,  # side of the texture, in cells (one pixel each)
+            steps:int=256,  # steps to grow it from the blank grid
+            gif:str=None,  # also write the growth as an animation (.gif or .webp)
+            seed:int=0,  # random seed
+            quiet:bool=False,  # print nothing but errors
+            debug:bool=False):  # show the Python traceback of an error
+    "Train a neural cellular automaton on STYLE's texture (or load one with --weights) and grow a texture with it"
+    start = time.time()
+    if bool(style) == bool(weights): raise CliError("give a painting to train on, or --weights FILE to grow from a trained automaton (not both)")
+    if len(style) > 1: raise CliError(f"give one painting to train on; got {len(style)}")
+    if weights and (save or loss or train_steps): raise CliError("--save, --loss and --train-steps are for training; drop them with --weights")
+    loss,train_steps = loss or 'ot',train_steps or 700
+    if not Output: raise CliError("give the output image with -o OUT.png")
+    out = check_output(Output)
+    import_library()
+    from styletransfer.core import atomic_write, save_image
+    from styletransfer.transfer import TerminalProgressCallback
+    from styletransfer.nca import animation_formats, grow, nca_learner, save_animation, save_nca
+    anim = gif and check_output(gif, animation_formats, what='animation')
+    if loss not in choices['loss']: raise CliError(f"unknown loss {loss!r}; valid: {', '.join(choices['loss'])}")
+    check_range('size', size, 8, 4096); check_range('steps', steps, 1, MAX_STEPS); check_range('train-steps', train_steps, 1, MAX_STEPS)
+    if weights: nca = _load_weights(weights)
+    else:
+        model = check_output(save or out.with_suffix('.pt'), ('.pt',), what='model')
+        try: src = resolve_image(style[0])
+        except (ValueError, OSError) as e: raise CliError(str(e)) from None
+        for p in [out, model] + ([anim] if anim else []):
+            if isinstance(src, Path) and _same_file(src, p): raise CliError(f"{p} is also the painting; choose another name")
+        try: learn = nca_learner(src, loss=loss, steps=train_steps, seed=seed, cbs=[] if quiet else [TerminalProgressCallback(file=sys.stderr, title='training')])
+        except (ValueError, OSError) as e: raise CliError(str(e).strip('"')) from None
+        try:
+            with learn.no_bar(): learn.fit_flat_cos(1, pct_start=0.5)  # our one line instead of fastai's bar
+        except KeyboardInterrupt as e: print(f"\n{stop_word(e)}: saving the automaton as trained so far", file=sys.stderr)
+        nca = learn.model.eval()
+        atomic_write(model, lambda f: save_nca(nca, f))
+    frames = grow(nca, size, steps, every=max(1, steps // 100) if anim else steps, seed=seed)  # keep frames only for an animation
+    save_image(frames[-1], out)
+    if anim: save_animation(frames, anim, scale=max(1, 256 // size))
+    if not quiet:
+        made = [str(out)] + ([] if weights else [str(model)]) + ([str(anim)] if anim else [])
+        print(f"wrote {', '.join(made)} in {_duration(time.time() - start)}", file=sys.stderr)
+
+def nca_main(argv:list|None=None)->int:
+    "The console script `styletransfer-nca`, which `styletransfer nca` runs"
+    return run_command(nca_cli, 'styletransfer nca', sys.argv[1:] if argv is None else list(argv))

@@ -6,7 +6,7 @@ Docs: https://styletransfer.github.io/styletransfer/jobs.html.md"""
 
 # %% ../nbs/09_jobs.ipynb #2df8e7ed
 from __future__ import annotations
-import csv, hashlib, inspect, io, json, logging, os, re, socket, sys, time
+import csv, hashlib, inspect, io, json, logging, os, socket, time
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +17,6 @@ from torch import Tensor
 from fastcore.basics import listify
 from fastcore.net import urlread
 from fastprogress.fastprogress import progress_bar
-from fastcore.script import call_parse, CliError
 import styletransfer
 from .core import *
 from .features import *
@@ -25,12 +24,11 @@ from .gram import *
 from .ot import *
 from .w2 import *
 from .transfer import *
-from .cli import MAX_SIZE, MAX_STEPS, available_memory, check_memory, check_range, image_size, one_line
+from .cli import one_line
 
 # %% auto #0
-__all__ = ['job_defaults', 'judge_layers', 'photo_suffixes', 'normalise_job', 'image_source', 'image_sha256', 'job_ident',
-           'job_key', 'score_image', 'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'dask_client',
-           'read_jobs', 'batch_cli', 'main']
+__all__ = ['job_defaults', 'judge_layers', 'normalise_job', 'image_source', 'image_sha256', 'job_ident', 'job_key', 'score_image',
+           'run_job', 'JobStore', 'run_jobs', 'local_client', 'connect', 'dask_client', 'read_jobs']
 
 # %% ../nbs/09_jobs.ipynb #9457df59
 _not_data = ('device', 'precision', 'callbacks', 'show_progress', 'return_learners')  # how to run, not what to compute
@@ -235,6 +233,7 @@ def run_jobs(jobs,  # dicts of `style_transfer` arguments (see `normalise_job`)
     todo = {k: j for k,j in keyed.items() if not store.done(k) and (retry_failed or store.record(k) is None)}
     counts = dict(done=len(keyed) - len(todo), failed=0)
     slots = 1 if client is None else max(1, len(client.scheduler_info()['workers']))  # jobs that can run at once
+    progress = progress and bool(todo)  # nothing to run, no bar (fastprogress warns of an empty one)
     bar = progress_bar(range(len(todo)), leave=False) if progress else None  # (fastprogress draws even with display=False)
     def finished(k, rec, png):
         store.write(k, rec, png)
@@ -245,7 +244,12 @@ def run_jobs(jobs,  # dicts of `style_transfer` arguments (see `normalise_job`)
             bar.update(counts['done'] + counts['failed'] - (len(keyed) - len(todo)))
     if progress: bar.update(0)
     if client is None:
-        for k,j in todo.items(): finished(k, *run_job(j, device=device))
+        for k,j in todo.items():
+            try: res = run_job(j, device=device)
+            except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM or SIGHUP as the command's `Stopped`: recorded, for a rerun to redo
+                finished(k, dict(job=j, error=f"interrupted ({e or 'Ctrl-C'})"), None)
+                raise
+            finished(k, *res)
     else: _run_on(client, todo, finished)
     if progress: bar.on_iter_end()
     table = store.table(list(keyed))
@@ -354,84 +358,3 @@ def read_jobs(path)->list:
     if bad: raise ValueError(f"{path.name}: {len(bad)} bad row{'s' if len(bad) > 1 else ''}: " + '; '.join(bad[:5]) + more)
     if not jobs: raise ValueError(f"{path.name}: no jobs")
     return jobs
-
-# %% ../nbs/09_jobs.ipynb #334c628e
-photo_suffixes = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
-
-def _photos(sources)->list:
-    "Files, the images in folders (sorted), and example names, in the order given"
-    out = []
-    for s in sources:
-        p = Path(s).expanduser()
-        if p.is_dir():
-            found = sorted(str(f) for f in p.iterdir() if f.suffix.lower() in photo_suffixes and not f.name.startswith('.'))
-            if not found: raise CliError(f"no images ({', '.join(photo_suffixes)}) in folder {p}")
-            out += found
-        else: out.append(str(s))
-    return out
-
-def _name(src:str)->str: return Path(src).stem if src not in example_images else src
-
-def _link(src:Path, dest:Path):
-    "Hard-link `src` to `dest` (a copy where links are not possible), replacing `dest`"
-    tmp = dest.with_name(f'.{dest.name}.part')
-    tmp.unlink(missing_ok=True)
-    try: os.link(src, tmp)
-    except OSError: tmp.write_bytes(src.read_bytes())
-    os.replace(tmp, dest)
-
-@call_parse
-def batch_cli(*photos:str,  # photos: files, folders of images, or example names
-              Output:str=None,  # the results folder (required)
-              style:str=None,  # comma-separated style images: paths, URLs or example names
-              loss:str=None,  # comma-separated style losses: gram, ot, w2 (default: the quality's, ot for draft, else w2)
-              jobs:str=None,  # a CSV or JSON-lines file of jobs, instead of photos and styles
-              size:int=512,  # longer side of each result
-              quality:str='normal',  # draft, normal or high (see `style_transfer`)
-              steps:int=None,  # optimisation steps per result (default: the quality's, 30, 300 or 600)
-              style_weight:float=None,  # weight of the style loss (default: the loss's own)
-              seed:int=0,  # random seed
-              workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one at a time)
-              scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
-              max_memory:float=None,  # memory budget in GB (default: what is available now)
-              quiet:bool=False,  # no progress bar
-              debug:bool=False):  # show the Python traceback of an error
-    "Run many style transfers: PHOTOS x --style x --loss, or the jobs of --jobs FILE; results in -o OUT"
-    if Output is None: raise CliError("the results folder -o OUT is required")
-    if jobs and (photos or style): raise CliError("give either --jobs FILE or photos and --style, not both")
-    if jobs and (loss is not None or size != 512 or steps is not None or quality != 'normal' or style_weight is not None or seed != 0):
-        raise CliError("with --jobs FILE, each job's settings come from the file: add columns instead of --loss, --size, --steps, ...")
-    if quality not in qualities: raise CliError(f"unknown quality {quality!r}; valid: {', '.join(qualities)}")
-    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', qualities[quality]['steps'] if steps is None else steps, 1, MAX_STEPS)
-    check_range('workers', workers, 0, 1024)
-    try:
-        if jobs: todo = read_jobs(jobs)
-        else:
-            if not photos or not style: raise CliError("give photos (files, folders or example names) and --style, or --jobs FILE")
-            split = lambda s: [x.strip() for x in s.split(',') if x.strip()]
-            todo = [dict(content=p, style=s, loss=l, size=size, quality=quality, seed=seed, label=f'{_name(p)}-{_name(s)}-{l}',
-                         **({} if style_weight is None else {'style_weight': style_weight}), **({} if steps is None else {'steps': steps}))
-                    for p in _photos(photos) for s in split(style) for l in split(loss or qualities[quality]['loss'])]
-        budget = max_memory if max_memory is not None else available_memory()
-        for j in map(normalise_job, todo):  # every image found, and the memory one run needs on each worker
-            for s in j['style']: image_source(s)
-            wh = image_size(image_source(j['content'])) if j['content'] else None
-            if not j['tile']:  # a job that asks for no tiles must fit untiled in its worker's share
-                check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1), j['optimizer'], tiles=False)
-        store = JobStore(Output)
-    except (ValueError, OSError) as e: raise CliError(str(e)) from None
-    with dask_client(workers, scheduler) as client: table = run_jobs(todo, store, client, progress=not quiet)
-    named = store.path/'by-name'; named.mkdir(exist_ok=True)
-    labels = [re.sub(r'[^\w.+-]+', '_', l) if l else k for k,l in zip(table.key, table.label)]  # safe file names...
-    dup = {l for l in labels if labels.count(l) > 1}
-    for r,l in zip(table.itertuples(), labels):  # ...and unique ones (same-named photos from two folders)
-        if r.error is None: _link(store.path/f'{r.key}.png', named/f"{f'{l}-{r.key[:6]}' if l in dup else l}.png")
-    atomic_write(store.path/'results.csv', lambda f: f.write(table.to_csv(index=False).encode()))
-    failed = table.error.notna().sum()
-    print(f"{len(table) - failed} of {len(table)} jobs done, results in {store.path} (results.csv lists them)", file=sys.stderr)
-    if failed: raise CliError(f"{failed} of {len(table)} jobs failed, e.g. {table.error.dropna().iloc[0]} (see results.csv)")
-
-def main(argv:list|None=None)->int:
-    "The console script `styletransfer-batch`, which `styletransfer batch` runs"
-    from styletransfer.cli import run_command
-    return run_command(batch_cli, 'styletransfer batch', sys.argv[1:] if argv is None else list(argv))

@@ -6,10 +6,8 @@ Docs: https://styletransfer.github.io/styletransfer/nca.html.md"""
 
 # %% ../nbs/11_nca.ipynb #fc0a2ce5
 from __future__ import annotations
-import sys, time
 from pathlib import Path
 from PIL import Image
-from fastcore.script import call_parse, CliError
 import torch, torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
@@ -19,13 +17,12 @@ from fastai.imports import noop  # fastai checks for its own `noop`
 from fastai.optimizer import Adam
 from .core import *
 from .style import *
-from .transfer import style_losses, step_dls, SkipValidationCallback, NaNStopCallback, LossTermsCallback, TerminalProgressCallback
-from .cli import check_output, check_range, resolve_image, run_command, MAX_STEPS, _same_file, _duration
+from .transfer import style_losses, step_dls, SkipValidationCallback, NaNStopCallback, LossTermsCallback
 from .jobs import image_source
 
 # %% auto #0
 __all__ = ['perception_filters', 'animation_formats', 'perceive', 'NCA', 'save_nca', 'load_nca', 'nca_rgb', 'NCALoss',
-           'PoolCallback', 'nca_learner', 'grow', 'save_animation', 'nca_cli', 'main']
+           'PoolCallback', 'nca_learner', 'grow', 'save_animation']
 
 # %% ../nbs/11_nca.ipynb #8f95f3a3
 _sobel = torch.tensor([[-1., 0, 1], [-2, 0, 2], [-1, 0, 1]]) / 8
@@ -150,60 +147,3 @@ def save_animation(frames:list,  # images [3,H,W] in [0,1], all the same size
     if scale > 1: ims = [i.resize((i.width * scale, i.height * scale), Image.NEAREST) for i in ims]
     kw = dict(quality=quality, method=4) if fmt == 'WEBP' else dict(optimize=True)
     return atomic_write(path, lambda f: ims[0].save(f, format=fmt, save_all=True, append_images=ims[1:], duration=round(1000 / fps), loop=0, **kw))
-
-# %% ../nbs/11_nca.ipynb #8960e01b
-def _load_weights(path:str)->NCA:
-    "The `NCA` saved at `path`, or `CliError`"
-    p = Path(path).expanduser()
-    if not p.is_file(): raise CliError(f"no such weights file: {p}")
-    try: return load_nca(p).eval()
-    except Exception as e: raise CliError(f"{p} is not an automaton saved by styletransfer nca ({type(e).__name__})") from None
-
-@call_parse
-def nca_cli(*style:str,  # the painting to learn: path, URL or example name (none with --weights)
-            Output:str=None,  # the texture, .png or .jpg (required)
-            weights:str=None,  # grow from this saved automaton (.pt) instead of training one
-            save:str=None,  # where training saves the automaton (default: the output's name, .pt)
-            loss:str=None,  # style loss for training: gram, ot or w2 (default: ot)
-            train_steps:int=None,  # training steps (default: 700)
-            size:int=256,  # side of the texture, in cells (one pixel each)
-            steps:int=256,  # steps to grow it from the blank grid
-            gif:str=None,  # also write the growth as an animation (.gif or .webp)
-            seed:int=0,  # random seed
-            quiet:bool=False,  # print nothing but errors
-            debug:bool=False):  # show the Python traceback of an error
-    "Train a neural cellular automaton on STYLE's texture (or load one with --weights) and grow a texture with it"
-    start = time.time()
-    if bool(style) == bool(weights): raise CliError("give a painting to train on, or --weights FILE to grow from a trained automaton (not both)")
-    if len(style) > 1: raise CliError(f"give one painting to train on; got {len(style)}")
-    if weights and (save or loss or train_steps): raise CliError("--save, --loss and --train-steps are for training; drop them with --weights")
-    loss,train_steps = loss or 'ot',train_steps or 700
-    if not Output: raise CliError("give the output image with -o OUT.png")
-    out = check_output(Output)
-    anim = gif and check_output(gif, animation_formats, what='animation')
-    if loss not in style_losses: raise CliError(f"unknown loss {loss!r}; valid: {', '.join(style_losses)}")
-    check_range('size', size, 8, 4096); check_range('steps', steps, 1, MAX_STEPS); check_range('train-steps', train_steps, 1, MAX_STEPS)
-    if weights: nca = _load_weights(weights)
-    else:
-        model = check_output(save or out.with_suffix('.pt'), ('.pt',), what='model')
-        try: src = resolve_image(style[0])
-        except (ValueError, OSError) as e: raise CliError(str(e)) from None
-        for p in [out, model] + ([anim] if anim else []):
-            if isinstance(src, Path) and _same_file(src, p): raise CliError(f"{p} is also the painting; choose another name")
-        try: learn = nca_learner(src, loss=loss, steps=train_steps, seed=seed, cbs=[] if quiet else [TerminalProgressCallback(file=sys.stderr, title='training')])
-        except (ValueError, OSError) as e: raise CliError(str(e).strip('"')) from None
-        try:
-            with learn.no_bar(): learn.fit_flat_cos(1, pct_start=0.5)  # our one line instead of fastai's bar
-        except KeyboardInterrupt: print(f"\ninterrupted: saving the automaton as trained so far", file=sys.stderr)
-        nca = learn.model.eval()
-        atomic_write(model, lambda f: save_nca(nca, f))
-    frames = grow(nca, size, steps, every=max(1, steps // 100) if anim else steps, seed=seed)  # keep frames only for an animation
-    save_image(frames[-1], out)
-    if anim: save_animation(frames, anim, scale=max(1, 256 // size))
-    if not quiet:
-        made = [str(out)] + ([] if weights else [str(model)]) + ([str(anim)] if anim else [])
-        print(f"wrote {', '.join(made)} in {_duration(time.time() - start)}", file=sys.stderr)
-
-def main(argv:list|None=None)->int:
-    "The console script `styletransfer-nca`, which `styletransfer nca` runs"
-    return run_command(nca_cli, 'styletransfer nca', sys.argv[1:] if argv is None else list(argv))

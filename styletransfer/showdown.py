@@ -6,11 +6,9 @@ Docs: https://styletransfer.github.io/styletransfer/showdown.html.md"""
 
 # %% ../nbs/10_showdown.ipynb #1b172de5
 from __future__ import annotations
-import sys
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
-from fastcore.script import call_parse
 from .core import *
 from .features import *
 from .gram import *
@@ -18,12 +16,11 @@ from .ot import *
 from .w2 import *
 from .transfer import *
 from .jobs import *
-from .cli import MAX_SIZE, MAX_STEPS, available_memory, bytes_per_pixel, check_memory, check_output, check_range, run_command
 
 # %% auto #0
 __all__ = ['metrics', 'weight_grid', 'sweep_pairs', 'layer_sets', 'showdown_jobs', 'sweep_jobs', 'store_images', 'showdown',
            'showdown_figure', 'summarize', 'content_curve', 'content_at', 'matched_weights', 'frontier_at',
-           'frontier_figure', 'sensitivity_jobs', 'fair_showdown', 'showdown_cli', 'main']
+           'frontier_figure', 'sensitivity_jobs', 'fair_showdown']
 
 # %% ../nbs/10_showdown.ipynb #078db7a9
 def _weight(weights:dict|None, loss:str)->dict: return {} if weights is None else {'style_weight': weights[loss]}
@@ -160,42 +157,3 @@ def fair_showdown(store, photos=None, paintings=None,  # default: the bundled ex
     jobs = showdown_jobs(photos, paintings, list(matched), {l: float(f'{w:.2g}') for l,w in matched.items()}, size=size, steps=steps, seed=seed)
     grid = run_jobs(jobs, store, client, progress=progress)
     return dict(sweep=sweep, target=target, weights=matched, grid=grid, images=store_images(grid, store))
-
-# %% ../nbs/10_showdown.ipynb #e65f9f3a
-@call_parse
-def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .jpeg)
-                 csv:str='showdown.csv',  # the table of measurements (with --fair, also the sweep's, as NAME-sweep.csv)
-                 store:str=None,  # results folder, which a rerun resumes from (default: showdown-results beside the figure)
-                 size:int=256,  # longer side of each result
-                 steps:int=300,  # steps per run
-                 seed:int=0,  # random seed
-                 fair:bool=False,  # first sweep each loss's style weight, then use weights matched at one content distance
-                 workers:int=0,  # run on a local Dask cluster of this many worker processes (0: here, one run at a time)
-                 scheduler:str=None,  # or on the Dask cluster whose scheduler is at this address (tcp://host:8786)
-                 max_memory:float=None,  # memory budget in GB (default: what is available now)
-                 debug:bool=False):  # show the Python traceback of an error
-    "Run the bundled photos x paintings x losses as jobs; write the grid figure and a CSV of every distance of every output"
-    out,table_path = check_output(Output, what='figure'),check_output(csv, ('.csv',), what='table')
-    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
-    photos,paintings = example_names('photo', bundled=True),example_names('painting', bundled=True)
-    hungriest = max(bytes_per_pixel, key=bytes_per_pixel.get)  # every loss runs: check the one that needs the most
-    budget = max_memory if max_memory is not None else available_memory()
-    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1), tiles=False)  # runs as jobs: untiled
-    store = Path(store).expanduser() if store else out.parent/'showdown-results'
-    with dask_client(workers, scheduler) as client:
-        if fair:
-            res = fair_showdown(store, photos, paintings, client, size=size, sweep_size=min(size, 256), steps=steps, seed=seed)
-            images,table = res['images'],res['grid']
-            sweep_path = table_path.with_name(f'{table_path.stem}-sweep.csv')
-            atomic_write(sweep_path, lambda f: f.write(res['sweep'].to_csv(index=False).encode()))
-            print(f"style weights matched at content distance {res['target']:.3f}: " +
-                  ', '.join(f'{l} {w:.3g}' for l,w in res['weights'].items()), file=sys.stderr)
-        else: images,table = showdown(photos, paintings, store, client=client, size=size, steps=steps, seed=seed)
-    fig = showdown_figure(images, photos, paintings)
-    atomic_write(out, lambda f: fig.savefig(f, format=image_formats[out.suffix.lower()].lower(), dpi=100))
-    atomic_write(table_path, lambda f: f.write(table.to_csv(index=False).encode()))
-    print(f"wrote {out} and {table_path}", file=sys.stderr)
-
-def main(argv:list|None=None)->int:
-    "The console script `styletransfer-showdown`, which `styletransfer showdown` runs"
-    return run_command(showdown_cli, 'styletransfer showdown', sys.argv[1:] if argv is None else list(argv))

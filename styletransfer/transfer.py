@@ -13,6 +13,7 @@ import torch, torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import listify, store_attr
+from fastcore.imports import in_notebook
 from fastai.imports import noop  # fastai checks for its own `noop`, not fastcore's
 from fastai.callback.core import Callback, CancelValidException, CancelStepException
 import fastai.callback.schedule  # adds `fit_flat_cos` to `Learner`
@@ -141,14 +142,17 @@ class SnapshotCallback(Callback):
 def _clock(seconds): return time.strftime('%H:%M:%S' if seconds >= 3600 else '%M:%S', time.gmtime(max(0, seconds)))
 
 class TerminalProgressCallback(Callback):
-    "One line per scale on a terminal: `scale 2/3 · 256 px  [#####-----] 60/120 steps  00:12 < 00:12  style 0.12 content 0.31`"
+    "One line per scale: `scale 2/3 · 256 px  [#####-----] 60/120 steps  00:12 < 00:12  style 0.12 content 0.31`"
     order = 75  # after `LossTermsCallback` has this step's terms
-    def __init__(self, scale:int=0, n_scales:int=1, file=None, width:int=20,
-                 title:str|None=None): store_attr()  # what the line starts with (default: the scale and its size)
+    def __init__(self, scale:int=0, n_scales:int=1,
+                 file=None,  # where the lines go (default: stderr); on a terminal the line is rewritten in place
+                 width:int=20,  # characters of the bar
+                 title:str|None=None,  # what the line starts with (default: the scale and its size)
+                 every:float|None=None): store_attr()  # elsewhere (a log, a pipe), also a line every `every` seconds (None: only the scale's last)
     def before_fit(self):
         self.out = self.file or sys.stderr
-        self.live = getattr(self.out, 'isatty', lambda: False)()  # rewrite the line in place only on a terminal
-        self.start,self.shown = time.time(),0.
+        self.live = getattr(self.out, 'isatty', lambda: False)()
+        self.start = self.shown = time.time()
     def line(self)->str:
         "The progress line for the current step"
         done,n = self.iter + 1,self.n_iter
@@ -159,8 +163,10 @@ class TerminalProgressCallback(Callback):
         return (f"{title}  [{bar:-<{self.width}}] "
                 f"{done}/{n} steps  {_clock(spent)} < {_clock(spent / done * (n - done))}  {terms}")
     def after_batch(self):
-        if self.live and time.time() - self.shown > 0.1:
-            print('\r' + self.line(), end='', file=self.out, flush=True); self.shown = time.time()
+        now,last = time.time(),self.iter + 1 == self.n_iter  # the last step's line is `after_fit`'s
+        if self.live and now - self.shown > 0.1: print('\r' + self.line(), end='', file=self.out, flush=True); self.shown = now
+        elif not self.live and self.every is not None and now - self.shown >= self.every and not last:
+            print(self.line(), file=self.out, flush=True); self.shown = now
     def after_fit(self): print(('\r' if self.live else '') + self.line(), file=self.out, flush=True)
 
 class CurrentImageCallback(Callback):
@@ -392,7 +398,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
                    backbone:str='vgg19',  # 'vgg19' or 'vgg16'
                    callbacks=None,  # extra fastai callbacks, or a function of the scale index returning them
                    lr:float|None=None,  # learning rate (default: the quality's for Adam, else per optimizer)
-                   show_progress:bool=True,  # fastai's progress bar (False for a display of your own)
+                   show_progress:bool=True,  # in a notebook fastai's bar, elsewhere one line per scale on stderr (False: none, for a display of your own)
                    tileable:bool=False,  # a texture (content=None) that tiles without a seam: the network sees a torus
                    step_ratio:float|None=None,  # each finer scale gets this many times fewer steps
                    detail:bool|None=None,  # carry the photo's detail up from one scale to the next
@@ -420,6 +426,7 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
     styles_full = [load_image(s) for s in (style if isinstance(style, (list, tuple)) else [style])]
     kw = dict(layers=style_layers, blend=style_weights, backbone=backbone)
     img,learners = None,[]
+    lines = show_progress and not in_notebook()  # a script or a terminal: fastai's bar would write fragments of itself to stdout
     for i,(s,n) in enumerate(zip(scales, split_steps(steps, len(scales), step_ratio))):
         c = None if content_full is None else load_image(content_full, s).to(device)
         tiled = tile is not None and s > tile
@@ -431,8 +438,8 @@ def style_transfer(content,  # content image (path, URL, tensor…), or None for
         target = window_features(c, content_layers, tile, backbone=backbone) if tiled and c is not None else c
         cl = None if c is None else ContentLoss(target, content_layers, backbone=backbone)
         tl = TiledTransferLoss(sl, cl, content_weight, style_weight, tv_weight, tile) if tiled else TransferLoss(sl, cl, content_weight, style_weight, tv_weight)
-        cbs = callbacks(i) if callable(callbacks) else callbacks
-        learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress)
+        cbs = listify(callbacks(i) if callable(callbacks) else callbacks) + ([TerminalProgressCallback(i, len(scales))] if lines else [])
+        learn = transfer_learner(tl, start, n, optimizer, cbs, show_progress and not lines)
         with wrap_around(tileable), network_precision(dtype): img = optimize(learn, lr)
         if return_learners: learners.append(learn)
         else: learn.remove_cbs(list(learn.cbs))  # the callbacks and the learner refer to each other: freed now, not at the next collection
