@@ -6,7 +6,8 @@ names linked, hidden cells dropped). Quarto cannot be installed everywhere, so t
 with the sidebar of _quarto.yml, and checks what a reader would see there:
 
 - the site's title, description, address, repository and source folder are set (nbdev.yml over _quarto.yml);
-- every page in the sidebar is a processed notebook, in course order, and every lesson shows a picture;
+- every page in the sidebar is a processed notebook, the section "Lessons" first and each section in course order,
+  and every lesson shows a picture;
 - every image resolves, every link inside the site resolves to a page and an anchor on it, every "View source"
   link names a notebook that exists, and backticked names are linked to their documentation.
 
@@ -52,7 +53,11 @@ def listed(items):
         elif isinstance(it, dict): yield from listed(it.get('contents', []))
 sidebar = list(listed(staged['website']['sidebar']['contents']))
 if sorted(sidebar) != nbs: err(f"sidebar lists {sidebar}, notebooks are {nbs}")
-if sidebar[1:] != sorted(sidebar[1:]): err(f"sidebar is not in course order: {sidebar}")
+sections = [s for s in staged['website']['sidebar']['contents'] if isinstance(s, dict)]
+if [s.get('section') for s in sections][:1] != ['Lessons']: err(f"the sidebar's first section is not 'Lessons': {[s.get('section') for s in sections]}")
+for s in sections:  # the lessons, then the internals, each part in course order
+    part = list(listed(s.get('contents', [])))
+    if part != sorted(part): err(f"sidebar section {s.get('section')!r} is not in course order: {part}")
 
 # --- each processed notebook as pandoc markdown, with Quarto's cell options applied
 def cell_options(src):
