@@ -9,7 +9,8 @@ with the sidebar of _quarto.yml, and checks what a reader would see there:
 - every page in the sidebar is a processed notebook, the section "Lessons" first and each section in course order,
   and every lesson shows a picture;
 - every image resolves, every link inside the site resolves to a page and an anchor on it, every "View source"
-  link names a notebook that exists, and backticked names are linked to their documentation.
+  link names a notebook that exists, and backticked names are linked to their documentation;
+- every notebook page opens with its Colab badge inline in a paragraph, where Quarto shows a badge, not a figure.
 
 Usage: python .ci/docs.py                 build and check (CI; exit 1 on any error)
        python .ci/docs.py --no-process    the same from the _proc/ of the last run (after editing this script)
@@ -214,6 +215,10 @@ for nb_name,p in pages.items():
     pg,out = parsed[p['out']],p['out']
     counts[nb_name] = sum(1 for s in pg.imgs if s)
     if nb_name[:2].isdigit() and counts[nb_name] == 0: err(f"{out} shows no image: run {nb_name} and commit its outputs")
+    if nb_name[:2].isdigit():  # its Colab badge, inline in a paragraph (alone, Quarto would make it a captioned figure)
+        html_text = (site/out).read_text()
+        if not re.search(r'<p><a href="https://colab\.research\.google\.com/github/[^"]+"><img src="[^"]*colab-badge\.svg"[^>]*/></a> \S', html_text):
+            err(f"{out}: no Colab badge inline in a paragraph of text (python .ci/metadata.py writes it)")
     linked_names += pg.code_links
     for src in pg.imgs:
         if not src: err(f"{out}: an image with no source")
