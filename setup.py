@@ -22,8 +22,8 @@ setuptools.setup(
     classifiers=['Development Status :: ' + statuses[int(cfg['status'])], 'Intended Audience :: Developers',
                  'Natural Language :: English',
                  'Programming Language :: Python :: 3 :: Only'],
-    packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']) + [cfg['lib_name'] + '.images'],  # images: data
-    include_package_data=True, package_data={cfg['lib_name'] + '.images': ['*.jpg', '*.md']},
+    packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']) + [cfg['lib_name'] + '.images', cfg['lib_name'] + '.automata'],  # data folders
+    include_package_data=True, package_data={cfg['lib_name'] + '.images': ['*.jpg', '*.md'], cfg['lib_name'] + '.automata': ['*.pt']},
     install_requires=requirements, extras_require={'dev': dev_requirements + cluster_requirements, 'cluster': cluster_requirements},
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(), long_description_content_type='text/markdown',

@@ -699,8 +699,9 @@ def showdown_main(argv:list|None=None)->int:
 # %% ../nbs/11_nca.ipynb #8960e01b
 def _load_weights(path:str):
     "The `NCA` saved at `path`, or `CliError`"
-    from styletransfer.nca import load_nca
+    from styletransfer.nca import load_nca, nca_file
     p = Path(path).expanduser()
+    if not p.is_file() and nca_file(path).is_file(): p = nca_file(path)  # one that ships with the package, by name
     if not p.is_file(): raise CliError(f"no such weights file: {p}")
     try: return load_nca(p).eval()
     except Exception as e: raise CliError(f"{p} is not an automaton saved by styletransfer nca ({type(e).__name__})") from None
@@ -708,7 +709,7 @@ def _load_weights(path:str):
 @call_parse
 def nca_cli(*style:str,  # the painting to learn: path, URL or example name (none with --weights)
             Output:str=None,  # the texture, .png or .jpg (required)
-            weights:str=None,  # grow from this saved automaton (.pt) instead of training one
+            weights:str=None,  # grow from this saved automaton (.pt), or one that ships (starry_night_ot, …), instead of training one
             save:str=None,  # where training saves the automaton (default: the output's name, .pt)
             loss:str=None,  # style loss for training: gram, ot or w2 (default: ot)
             train_steps:int=None,  # training steps (default: 700)

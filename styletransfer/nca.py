@@ -6,6 +6,7 @@ Docs: https://styletransfer.github.io/styletransfer/nca.html.md"""
 
 # %% ../nbs/11_nca.ipynb #fc0a2ce5
 from __future__ import annotations
+from importlib.resources import files
 from pathlib import Path
 from PIL import Image
 import torch, torch.nn as nn
@@ -21,7 +22,7 @@ from .transfer import style_losses, step_dls, SkipValidationCallback, NaNStopCal
 from .jobs import image_source
 
 # %% auto #0
-__all__ = ['perception_filters', 'animation_formats', 'perceive', 'NCA', 'save_nca', 'load_nca', 'nca_rgb', 'NCALoss',
+__all__ = ['perception_filters', 'animation_formats', 'perceive', 'NCA', 'save_nca', 'load_nca', 'nca_file', 'nca_rgb', 'NCALoss',
            'PoolCallback', 'nca_learner', 'grow', 'save_animation']
 
 # %% ../nbs/11_nca.ipynb #8f95f3a3
@@ -69,6 +70,10 @@ def load_nca(path)->NCA:
     nca = NCA(d['channels'], d['hidden'], d['fire_rate'])
     nca.load_state_dict({k: v.float() for k,v in d['state'].items()})
     return nca
+
+def nca_file(name:str)->Path:
+    "Where the automaton `name` (as `starry_night_ot`) that this notebook trains ships, inside the package"
+    return Path(str(files('styletransfer')))/'automata'/f'{name}.pt'
 
 def nca_rgb(state:Tensor)->Tensor:
     "The colours of grids [B,C,H,W]: the first three channels, centred on grey, [B,3,H,W] in [0,1]"
