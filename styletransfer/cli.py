@@ -7,7 +7,7 @@ Docs: https://styletransfer.github.io/styletransfer/cli.html.md"""
 # %% ../nbs/08_cli.ipynb #1a74978f
 from __future__ import annotations
 import difflib, gc, importlib, inspect, os, re, signal, sys, threading, time, types
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .basics import *
@@ -302,7 +302,7 @@ def say_if_long(content, styles, a:dict, device, quality:str='normal', steps:int
     wh = (a['scales'][-1],) * 2 if content is None else (content.shape[2], content.shape[1])
     tile,scales = a['tile'],a['scales']
     tiled = [tile is not None and s > tile for s in scales]
-    work = [run_work(*wh, [s], [n], tile) for s,n in zip(scales, per_scale(q, len(scales)))]
+    work = [n * scale_pixels(*wh, s, tile) for s,n in zip(scales, per_scale(q, len(scales)))]  # pixel-steps of each scale
     default = _default_scales(512)
     if sum(work) <= run_work(512, 512, default, per_scale(quality_args('normal', False), len(default))): return
     time_at = lambda tile: seconds_per_pixel(content, styles, a['loss'], device, precision, optimizer, tile=tile)
@@ -622,7 +622,6 @@ def batch_cli(*photos:str,  # photos: files, folders of images, or example names
                 check_memory(*(fit_size(*wh, j['size']) if wh else (j['size'], j['size'])), j['loss'], budget and budget / max(workers, 1), j['optimizer'], tiles=False)
         store = JobStore(Output)
     except (ValueError, OSError) as e: raise CliError(str(e)) from None
-    from contextlib import nullcontext
     keys = list(dict.fromkeys(map(job_key, todo)))
     left = sum(not store.done(k) for k in keys)  # nothing left: no workers to start
     try:
@@ -741,7 +740,7 @@ def nca_cli(*style:str,  # the painting to learn: path, URL or example name (non
         except (ValueError, OSError) as e: raise CliError(str(e)) from None
         for p in [out, model] + ([anim] if anim else []):
             if isinstance(src, Path) and _same_file(src, p): raise CliError(f"{p} is also the painting; choose another name")
-        try: learn = nca_learner(src, loss=loss, steps=train_steps, seed=seed, cbs=[] if quiet else [TerminalProgressCallback(file=sys.stderr, title='training')])
+        try: learn = nca_learner(src, loss=loss, steps=train_steps, seed=seed, cbs=[] if quiet else [TerminalProgressCallback(file=sys.stderr, title='training', every=LOG_EVERY)])
         except (ValueError, OSError) as e: raise CliError(str(e).strip('"')) from None
         try:
             with learn.no_bar(): learn.fit_flat_cos(1, pct_start=0.5)  # our one line instead of fastai's bar

@@ -247,7 +247,7 @@ def run_jobs(jobs,  # dicts of `style_transfer` arguments (see `normalise_job`)
         for k,j in todo.items():
             try: res = run_job(j, device=device)
             except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM or SIGHUP as the command's `Stopped`: recorded, for a rerun to redo
-                finished(k, dict(job=j, error=f"interrupted ({e or 'Ctrl-C'})"), None)
+                finished(k, dict(job=j, error=f"interrupted ({str(e) or 'Ctrl-C'})"), None)
                 raise
             finished(k, *res)
     else: _run_on(client, todo, finished)
