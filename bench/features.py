@@ -8,6 +8,7 @@ weights with gradients, as a first notebook would write it).
 import copy
 import torch
 from timing import timed_together, size_args  # bench/timing.py
+from results import report  # bench/results.py
 from styletransfer.features import calc_features, get_vgg
 
 
@@ -32,11 +33,14 @@ def main(sizes=(256, 512), reps=3, layer='relu5_1'):
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, median of {reps} interleaved rounds after a warm-up; "
           f"ours runs {'channels-last' if vgg.memory_format == torch.channels_last else 'NCHW'}")
     print(f"{'size':>6} {'ours s':>8} {'floor s':>8} {'NCHW s':>8} {'naive s':>8} {'ours/floor':>11} {'NCHW/ours':>10} {'naive/ours':>11}")
+    summary = []
     for s in sizes:
         x = torch.rand(1, 3, s, s)
         t_ours, t_floor, t_nchw, t_naive = timed_together([lambda: ours(x), lambda: direct(vgg)(x), lambda: direct(nchw)(x),
                                                            lambda: naive_step(x)], reps)
         print(f"{s:>5}² {t_ours:8.3f} {t_floor:8.3f} {t_nchw:8.3f} {t_naive:8.3f} {t_ours/t_floor:11.3f} {t_nchw/t_ours:10.2f} {t_naive/t_ours:11.2f}")
+        summary.append(f"{s}²: NCHW {t_nchw/t_ours:.2f}× and the naive way {t_naive/t_ours:.2f}× the time of ours; ours/floor {t_ours/t_floor:.2f}")
+    for line in summary: report(line)
 
 if __name__ == '__main__':
     a = size_args(__doc__)

@@ -26,6 +26,7 @@ from styletransfer.gram import GramStyleLoss
 from styletransfer.ot import OTStyleLoss
 from styletransfer.w2 import W2StyleLoss
 from styletransfer.transfer import style_transfer
+from results import report  # bench/results.py
 
 losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
 
@@ -71,6 +72,7 @@ def main(sizes, batches, reps, peak, device, default_run, bf16=None):
     print(f"torch {torch.__version__}, device {device}" + (f" ({torch.cuda.get_device_name(device)})" if device.type == 'cuda' else ''))
     nchw,cl = networks(device)
     if bf16 is None: bf16 = device.type == 'cuda' and torch.cuda.is_bf16_supported()
+    summary = []  # reported at the end, one line a row
 
     print(f"\n1-2. whole steps per second, median of {reps} interleaved rounds; bf16 error against float32")
     print(f"{'loss':>5} {'size':>5} {'fp32 NCHW':>10} {'fp32 CL':>8} {'bf16':>7} {'bf16/fp32':>9} {'value err':>10} {'grad err':>9}")
@@ -88,6 +90,9 @@ def main(sizes, batches, reps, peak, device, default_run, bf16=None):
                 err = (f"{((v16 - v32).abs() / v32.abs()).item():10.2e}", f"{((g16 - g32).norm() / g32.norm()).item():9.2e}")
             b = f"{1/t['bf16']:7.2f} {t['nchw']/t['bf16']:9.2f}" if bf16 else f"{'-':>7} {'-':>9}"
             print(f"{name:>5} {size:>5} {1/t['nchw']:10.2f} {1/t['cl']:8.2f} {b} {err[0]:>10} {err[1]:>9}")
+            summary.append(f"{name} {size} px: {1/t['nchw']:.2f} steps/s float32 NCHW, {1/t['cl']:.2f} channels-last" +
+                           (f", {1/t['bf16']:.2f} bf16 autocast ({t['nchw']/t['bf16']:.2f}× float32 NCHW; error: value {err[0].strip()}, "
+                            f"gradient {err[1].strip()})" if bf16 else ''))
 
     print(f"\n3. VGG19 forward + backward to the image, to relu5_1, at {sizes[0]} px: TFLOP/s and fraction of {peak} TFLOP/s")
     print(f"{'batch':>5} {'fp32 ms':>8} {'fp32 TF/s':>10} {'bf16 ms':>8} {'bf16 TF/s':>10} {'of peak':>8}")
@@ -108,6 +113,8 @@ def main(sizes, batches, reps, peak, device, default_run, bf16=None):
         tf = {k: flops / v / 1e12 for k,v in t.items()}
         b16 = f"{t['bf16']*1e3:8.1f} {tf['bf16']:10.3g} {tf['bf16']/peak:8.1%}" if bf16 else f"{'-':>8} {'-':>10} {'-':>8}"
         print(f"{b:>5} {t['fp32']*1e3:8.1f} {tf['fp32']:10.3g} {b16}")
+        summary.append(f"the network at batch {b}, {size} px: {tf['fp32']:.3g} TFLOP/s float32" +
+                       (f", {tf['bf16']:.3g} bf16 ({tf['bf16']/peak:.1%} of {peak:g})" if bf16 else ''))
 
     if default_run:
         from styletransfer.jobs import score_image
@@ -123,6 +130,10 @@ def main(sizes, batches, reps, peak, device, default_run, bf16=None):
                 sync(device); secs = time.perf_counter() - t
                 d = score_image(img, photo, painting)
                 print(f"{name:>5} {precision:>9} {secs:8.1f} {d['content']:8.3f} " + ' '.join(f"{d[k]:7.4f}" for k in ('gram', 'ot', 'w2', 'judge')))
+                summary.append(f"the default run, {name}, {precision}: {secs:.1f} s; content {d['content']:.3f}, " +
+                               ', '.join(f"{k} {d[k]:.4f}" for k in ('gram', 'ot', 'w2', 'judge')))
+    print()
+    for line in summary: report(line)
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -13,6 +13,7 @@ import argparse, os, statistics, tempfile, time
 from pathlib import Path
 import torch
 from styletransfer.jobs import run_jobs, local_client
+from results import report  # bench/results.py
 
 def the_jobs(size, steps, seed=0):
     "8 different jobs: 2 photos x 2 paintings x 2 losses"
@@ -46,10 +47,13 @@ def main(size=128, steps=40, rounds=2, gpu=False, gpu_workers=(1, 2, 4, 8)):
     print(f"torch {torch.__version__}, {cores} cores, {'GPU ' + torch.cuda.get_device_name() if gpu else 'CPU'}; 8 jobs at {size} px, "
           f"{steps} steps; median of {rounds} interleaved rounds")
     base = statistics.median(times[next(iter(ways))])
-    for name in ways:
+    summary = []
+    for i, name in enumerate(ways):
         m = statistics.median(times[name])
         extra = f", cluster start {start[name]:.1f} s" if name in start else ''
         print(f"{name:>28}: {8 / m * 60:6.1f} jobs/min  ({m:6.1f} s)  time ratio to in-process {m / base:5.3f}{extra}")
+        summary.append(f"{name} {8 / m * 60:.1f} jobs/min" + (f" ({m / base:.2f}× the in-process time)" if i else ''))
+    report(f"{'GPU' if gpu else 'CPU'}, 8 jobs at {size} px, {steps} steps: " + '; '.join(summary))
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])

@@ -11,6 +11,7 @@ from styletransfer.core import example_image
 from styletransfer.features import ContentLoss
 from styletransfer.gram import GramStyleLoss
 from styletransfer.transfer import TransferLoss, transfer_learner, optimize
+from results import report  # bench/results.py
 
 def bare(loss, init, steps, lr=0.02):
     x = init.detach().clone()[None].requires_grad_()
@@ -34,8 +35,8 @@ def main(size=128, steps=40, reps=5):
             t = time.perf_counter(); optimize(learn); t_fastai.append((time.perf_counter() - t) / steps)
     ratios = sorted(f/b for b, f in zip(t_bare, t_fastai))
     b, f = sorted(t_bare)[reps//2], sorted(t_fastai)[reps//2]
-    print(f"{size}² image, {steps} steps, {reps} interleaved pairs: bare loop {b*1000:.1f} ms/step, fastai Learner {f*1000:.1f} ms/step "
-          f"(medians); overhead per pair {', '.join(f'{r-1:+.1%}' for r in ratios)}; median {ratios[reps//2]-1:+.1%}")
+    report(f"the Learner's overhead over a bare loop: median {ratios[reps//2]-1:+.1%}, per pair {', '.join(f'{r-1:+.1%}' for r in ratios)}")
+    report(f"{size}² image, {steps} steps, {reps} interleaved pairs: bare loop {b*1000:.1f} ms/step, fastai Learner {f*1000:.1f} ms/step (medians)")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

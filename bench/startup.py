@@ -10,6 +10,7 @@ time the step itself took (a second run with 2 steps at the same size gives it).
 """
 import argparse, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
+from results import report  # bench/results.py
 
 def wall(args, **kw):
     "Seconds a fresh `styletransfer` process takes, and what it wrote to stderr"
@@ -56,8 +57,8 @@ def main(reps=5):
     print(f"  1-step run at 128 px          {m(one):6.2f} s  (2 steps: {m(two):.2f} s; one step {step:.2f} s)")
     print(f"  first step starts after       {first:6.2f} s  (includes saving the 128 px result)")
     slowest = max(sub_helps, key=lambda c: m(sub_helps[c]))
-    print(f"ratios to goal: --help {m(helps)/1:.2f}, slowest subcommand's --help ({slowest}) {m(sub_helps[slowest])/1:.2f}, "
-          f"argument error {m(errors)/1:.2f}, first step {first/3:.2f}")
+    report(f"ratios to goal: --help {m(helps)/1:.2f}, slowest subcommand's --help ({slowest}) {m(sub_helps[slowest])/1:.2f}, "
+           f"argument error {m(errors)/1:.2f}, first step {first/3:.2f} ({first:.2f} s)")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -10,6 +10,7 @@ a warm-up at 256 px, so that its peak resident memory is its own; the time is th
     python bench/targets.py [--sizes 2048,4096] [--losses w2,ot]
 """
 import argparse, json, resource, subprocess, sys, time
+from results import report  # bench/results.py
 
 def one(mode, size, loss):
     "Build the loss in this process; print a JSON line"
@@ -39,7 +40,8 @@ def main(sizes, losses):
     for loss in losses:
         for s in sizes:
             w, p = rows.get((loss, s, 'whole')), rows.get((loss, s, 'windows'))
-            if w and p: print(f"{loss} {s} px: windows/whole memory {p['peak']/w['peak']:.2f}, time {p['seconds']/w['seconds']:.2f}")
+            if w and p: report(f"{loss} {s} px: windows/whole memory {p['peak']/w['peak']:.2f} ({p['peak']/1e9:.2f} GB against {w['peak']/1e9:.2f} GB), "
+                               f"time {p['seconds']/w['seconds']:.2f}")
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -11,6 +11,7 @@ peak the estimate is printed.
 `--precision` is `style_transfer`'s: auto (bfloat16 on a CPU that computes it natively), float32 or bf16.
 """
 import argparse, json, resource, subprocess, sys, time
+from results import report  # bench/results.py
 
 def one(mode, size, loss, tile, precision):
     "Measure one step in this process; print a JSON line"
@@ -50,8 +51,9 @@ def main(sizes, loss, tile, precision):
     print(f"\n{loss}, precision {precision}, tiles of {tile} px with a {TILE_HALO} px halo; peak = the process's maximum resident memory (Python, PyTorch and the network included)")
     for s in sizes:
         u, t = rows.get(('untiled', s)), rows.get(('tiled', s))
-        if u and t: print(f"{s} px: tiled/untiled time {t['seconds']/u['seconds']:.2f} (goal <= 1.3), memory {t['peak']/u['peak']:.2f}")
-        elif t: print(f"{s} px: tiled only, peak {t['peak']/1e9:.2f} GB (goal for 4096 px: <= 8 GB), {t['seconds']:.0f} s/step")
+        if u and t: report(f"{s} px in {tile} px tiles: tiled/untiled time {t['seconds']/u['seconds']:.2f} (goal <= 1.3; {t['seconds']:.1f} s against "
+                           f"{u['seconds']:.1f} s a step), memory {t['peak']/u['peak']:.2f} ({t['peak']/1e9:.2f} GB against {u['peak']/1e9:.2f} GB)")
+        elif t: report(f"{s} px in {tile} px tiles: tiled only, peak {t['peak']/1e9:.2f} GB (goal for 4096 px: <= 8 GB), {t['seconds']:.0f} s/step")
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

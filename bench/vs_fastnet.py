@@ -19,6 +19,7 @@ turn after the network, and their times are compared pair by pair.
 """
 import argparse, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
+from results import report  # bench/results.py
 
 pairs = [('aitzgorri', 'starry_night'), ('forest_stream', 'the_scream'), ('dogs', 'shipwreck')]
 metrics = ['gram', 'ot', 'w2', 'judge', 'content']
@@ -71,11 +72,12 @@ def main(size=256, quality='draft', pairs=pairs, precisions=('auto',)):
             wins += len(ok); total += 4
             print(f"{d['pair']:<{w}}" + ' '.join(f'{m} {v:.2f}' for m, v in rs.items()) +
                   f"  time {d['secs']:.1f} s vs {f['secs']:.1f} s  ({len(ok)} of 4 no worse)")
-        print(f"{name} no worse than the network on {wins} of {total} (style distances and content, over the pairs); "
-              f"its mean wall time {sum(r['secs'] for r in rows[j::k]) / len(pairs):.1f} s")
+        report(f"{name} no worse than the network on {wins} of {total} (style distances and content, over the pairs); "
+               f"its mean wall time {sum(r['secs'] for r in rows[j::k]) / len(pairs):.1f} s")
     if len(names) > 1:
         t = {n: sum(r['secs'] for r in rows[j::k]) for j, n in enumerate(names, 1)}
-        print(f"\nwall time against {names[0]}, over the pairs: " + ', '.join(f'{n} {t[n] / t[names[0]]:.2f}' for n in names[1:]))
+        print()
+        report(f"wall time against {names[0]}, over the pairs: " + ', '.join(f'{n} {t[n] / t[names[0]]:.2f}' for n in names[1:]))
     print(f"outputs in {tmp}")
 
 if __name__ == '__main__':

