@@ -1,4 +1,4 @@
-"""The optimisation loop as a fastai `Learner` with callbacks, multi-scale coarse-to-fine, and the `style_transfer` function.
+"""The optimisation loop as a fastai `Learner` with callbacks, coarse to fine, textures that tile, and the three losses side by side
 
 Docs: https://styletransfer.github.io/styletransfer/transfer.html.md"""
 
@@ -6,14 +6,12 @@ Docs: https://styletransfer.github.io/styletransfer/transfer.html.md"""
 
 # %% ../nbs/07_transfer.ipynb #e1566e8d
 from __future__ import annotations
-import sys, time
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import listify, store_attr
-from fastcore.imports import in_notebook
 from fastai.imports import noop  # fastai checks for its own `noop`, not fastcore's
 from fastai.callback.core import Callback, CancelValidException, CancelStepException
 import fastai.callback.schedule  # adds `fit_flat_cos` to `Learner`
@@ -28,20 +26,11 @@ from .style import *
 from .gram import *
 from .ot import *
 from .w2 import *
-from .basics import TILE_HALO
-from .tiles import tiled_backward, window_features
 
 # %% auto #0
-__all__ = ['optimizers', 'inits', 'qualities', 'precisions', 'style_losses', 'by_eye_weights', 'default_style_weights',
-           'ImageModel', 'step_dls', 'tv_loss', 'TransferLoss', 'SkipValidationCallback', 'ClampCallback',
-           'NaNStopCallback', 'EMACallback', 'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback',
-           'TerminalProgressCallback', 'CurrentImageCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner',
-           'optimize', 'default_scales', 'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance',
-           'content_init', 'noise_init', 'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales',
-           'seam_ratio', 'recolor_init', 'add_detail', 'quality_args', 'TiledTransferLoss', 'precision_dtype',
-           'style_transfer']
+__all__ = ['optimizers', 'inits', 'style_losses', 'by_eye_weights', 'default_style_weights', 'ImageModel', 'step_dls', 'tv_loss', 'TransferLoss', 'SkipValidationCallback', 'ClampCallback', 'NaNStopCallback', 'EMACallback', 'LossTermsCallback', 'ShowImageCallback', 'SnapshotCallback', 'LBFGSCallback', 'lbfgs_opt', 'transfer_learner', 'optimize', 'default_scales', 'split_steps', 'rgb_to_ycbcr', 'ycbcr_to_rgb', 'transfer_luminance', 'content_init', 'noise_init', 'style_stats_init', 'init_image', 'best_device', 'resize', 'tile_scales', 'seam_ratio', 'coarse_to_fine', 'show_transfer', 'qualities', 'precisions', 'TerminalProgressCallback', 'CurrentImageCallback', 'recolor_init', 'add_detail', 'quality_args', 'TiledTransferLoss', 'precision_dtype', 'style_transfer']
 
-# %% ../nbs/07_transfer.ipynb #94d0a3f1
+# %% ../nbs/07_transfer.ipynb #63f02523
 class ImageModel(nn.Module):
     "The image being optimised, as the only parameter of a model that ignores its input"
     def __init__(self, init:Tensor):  # [3,H,W] starting image
@@ -49,18 +38,20 @@ class ImageModel(nn.Module):
         self.image = nn.Parameter(init.detach().clone()[None])
     def forward(self, *_): return self.image
 
+# %% ../nbs/07_transfer.ipynb #5c98b4b1
 def step_dls(steps:int, device=None)->DataLoaders:
     "Dummy data: `steps` batches of (input, target) zeros, so `Learner` runs one step per batch"
     dl = DataLoader([(0, 0)]*steps, bs=1, device=device, num_workers=0)  # no worker processes for zeros
     return DataLoaders(dl, dl)
 
-# %% ../nbs/07_transfer.ipynb #741b5306
+# %% ../nbs/07_transfer.ipynb #32b16325
 def tv_loss(img:Tensor)->Tensor:
     "Total variation: mean squared difference between neighbouring pixels, per image (inside `wrap_around`, across the edges too)"
     if wrapping.get(): dy,dx = img - img.roll(1, -2),img - img.roll(1, -1)
     else: dy,dx = img[..., 1:, :] - img[..., :-1, :],img[..., :, 1:] - img[..., :, :-1]
     return (dy**2).mean(dim=(-3, -2, -1)) + (dx**2).mean(dim=(-3, -2, -1))
 
+# %% ../nbs/07_transfer.ipynb #830bf3cf
 class TransferLoss(nn.Module):
     "`content_weight*content + style_weight*style + tv_weight*TV`, from a single feature extraction"
     def __init__(self, style:StyleLoss,  # the style loss (targets already set)
@@ -79,23 +70,26 @@ class TransferLoss(nn.Module):
         self.terms = {k: v.detach() for k,v in terms.items()}
         return sum(terms.values())
 
-# %% ../nbs/07_transfer.ipynb #25e619e4
+# %% ../nbs/07_transfer.ipynb #5ffe8a7f
 class SkipValidationCallback(Callback):
     "Cancel fastai's validation pass: there is nothing to validate when the model is an image"
     def before_validate(self): raise CancelValidException()
 
+# %% ../nbs/07_transfer.ipynb #424b1bc6
 class ClampCallback(Callback):
     "Keep the pixels in [0,1] after every step"
     order = 50
     def after_step(self):
         with torch.no_grad(): self.model.image.clamp_(0, 1)
 
+# %% ../nbs/07_transfer.ipynb #1580d827
 class NaNStopCallback(Callback):
     "Stop with a clear error as soon as the loss is not finite"
     def after_loss(self):
         if not torch.isfinite(self.learn.loss_grad):
             raise FloatingPointError(f"the loss became {self.learn.loss_grad.item()} at step {self.iter}; try a lower learning rate or style weight")
 
+# %% ../nbs/07_transfer.ipynb #7c7b9bd7
 class EMACallback(Callback):
     "Exponential moving average of the iterates, which is the image the run returns (as crowsonkb does)"
     order = 60
@@ -103,7 +97,7 @@ class EMACallback(Callback):
     def before_fit(self): self.average = self.model.image.detach().clone()
     def after_step(self): self.average.lerp_(self.model.image.detach(), 1 - self.decay)
 
-# %% ../nbs/07_transfer.ipynb #5b340eba
+# %% ../nbs/07_transfer.ipynb #350a38a5
 class LossTermsCallback(Callback):
     "Show the loss terms in the progress bar's comment, and keep their history"
     order = 70  # after fastai's ProgressCallback, which writes its own comment
@@ -114,6 +108,7 @@ class LossTermsCallback(Callback):
         pb = getattr(getattr(self.learn, 'progress', None), 'pbar', None)
         if pb is not None: pb.comment = ' '.join(f'{k} {v:.3g}' for k,v in terms.items())
 
+# %% ../nbs/07_transfer.ipynb #0fddaafb
 class ShowImageCallback(Callback):
     "In a notebook, show the image every `every` steps, updating one display in place"
     order = 80
@@ -130,6 +125,7 @@ class ShowImageCallback(Callback):
         show_image(img.cpu().clamp(0, 1), ax=ax, title=f'step {self.iter+1}')
         self.handle.update(fig); plt.close(fig)
 
+# %% ../nbs/07_transfer.ipynb #432617eb
 class SnapshotCallback(Callback):
     "Save the image to `folder` every `every` steps (as step_0100.png, …)"
     order = 80
@@ -138,7 +134,204 @@ class SnapshotCallback(Callback):
         if (self.iter + 1) % self.every == 0:
             save_image(self.model.image.detach()[0], self.folder/f'{self.prefix}step_{self.iter+1:04d}.png')
 
-# %% ../nbs/07_transfer.ipynb #b2c10973
+# %% ../nbs/07_transfer.ipynb #764e46e8
+class LBFGSCallback(Callback):
+    "Step a `torch.optim.LBFGS` (wrapped in fastai's `OptimWrapper`) with a closure, in place of fastai's step"
+    order = 40
+    def before_step(self):
+        first = [True]
+        def closure():
+            if first[0]:  # the loss and gradient fastai just computed
+                first[0] = False
+                return self.learn.loss_grad
+            self.opt.zero_grad()
+            loss = self.loss_func(self.model(), *self.yb)
+            loss.backward()
+            return loss
+        self.opt.opt.step(closure)
+        raise CancelStepException()
+
+# %% ../nbs/07_transfer.ipynb #36015200
+def lbfgs_opt(params, lr=1., **kwargs):
+    "fastai `opt_func` for L-BFGS with one iteration per step and a strong Wolfe line search off (one evaluation)"
+    return OptimWrapper(params, partial(torch.optim.LBFGS, max_iter=1, history_size=50), lr=lr)
+
+# %% ../nbs/07_transfer.ipynb #fe2a703d
+def _check_choice(what:str, value, table:dict):
+    "Raise `ValueError` naming `value` and the valid keys of `table` unless `value` is one of them"
+    if value not in table: raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(table)}")
+
+# %% ../nbs/07_transfer.ipynb #611676fe
+optimizers = {  # name -> fastai `opt_func`, default learning rate, the callbacks (classes) it needs, and how to fit
+    'adam': dict(opt_func=partial(Adam, wd=0., eps=1e-8), lr=0.02, cbs=(),
+                 fit=partial(Learner.fit_flat_cos, n_epoch=1, pct_start=0.5)),
+    'lbfgs': dict(opt_func=lbfgs_opt, lr=1., cbs=(LBFGSCallback,),
+                  fit=partial(Learner.fit, n_epoch=1))}  # a constant `lr`: L-BFGS sets its own step sizes
+
+# %% ../nbs/07_transfer.ipynb #498df731
+def transfer_learner(loss:TransferLoss, init:Tensor, steps:int,
+                     optimizer:str='adam',  # a key of `optimizers`
+                     cbs=None,  # more callbacks
+                     show_progress:bool=True)->Learner:  # False: no fastai progress bar
+    "A `Learner` that optimises the pixels of `init` against `loss` for `steps` steps"
+    _check_choice('optimizer', optimizer, optimizers)
+    o = optimizers[optimizer]
+    base = [SkipValidationCallback(), ClampCallback(), NaNStopCallback(), EMACallback(), LossTermsCallback()]
+    learn = Learner(step_dls(steps, init.device), ImageModel(init), loss_func=loss, opt_func=o['opt_func'], lr=o['lr'],
+                    cbs=base + [cb() for cb in o['cbs']] + listify(cbs), train_bn=False)
+    learn.optimizer = optimizer  # its entry in `optimizers` says how `optimize` runs it
+    if not show_progress and hasattr(learn, 'progress'): learn.remove_cb(learn.progress)
+    learn.logger = noop  # no per-epoch table: there is one epoch, and the progress bar shows the loss terms
+    return learn
+
+# %% ../nbs/07_transfer.ipynb #ac2b4753
+def optimize(learn:Learner, lr:float|None=None)->Tensor:
+    "Run `learn` for its steps as its optimiser's entry in `optimizers` says; return the moving average of the iterates, [3,H,W]"
+    optimizers[learn.optimizer]['fit'](learn, lr=lr or learn.lr)
+    return learn.ema.average[0].clamp(0, 1)
+
+# %% ../nbs/07_transfer.ipynb #c45483aa
+def default_scales(size:int, smallest:int=128)->list:
+    "Sizes doubling from about `smallest` up to `size`: [128, 256, 512] for 512"
+    scales = [size]
+    while scales[0] // 2 >= smallest: scales.insert(0, scales[0] // 2)
+    return scales
+
+# %% ../nbs/07_transfer.ipynb #7a58ab55
+def split_steps(steps:int, n:int, ratio:float=2)->list:
+    "Share `steps` among `n` scales, `ratio` times fewer at each finer scale (2: halving; the coarse scales get the most)"
+    w = [ratio**(n - 1 - i) for i in range(n)]
+    out = [max(1, int(steps * x // sum(w))) for x in w]
+    out[0] += steps - sum(out)
+    return out
+
+# %% ../nbs/07_transfer.ipynb #aac82c15
+_ycbcr = torch.tensor([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
+
+# %% ../nbs/07_transfer.ipynb #dac8b42f
+def rgb_to_ycbcr(img:Tensor)->Tensor: return torch.einsum('ij,...jhw->...ihw', _ycbcr.to(img), img)
+def ycbcr_to_rgb(img:Tensor)->Tensor: return torch.einsum('ij,...jhw->...ihw', torch.linalg.inv(_ycbcr).to(img), img)
+
+# %% ../nbs/07_transfer.ipynb #4e6eae80
+def transfer_luminance(result:Tensor, content:Tensor)->Tensor:
+    "The luminance of `result` with the colours (chroma) of `content`"
+    y = rgb_to_ycbcr(result)[..., :1, :, :]
+    return ycbcr_to_rgb(torch.cat([y, rgb_to_ycbcr(content)[..., 1:, :, :]], dim=-3)).clamp(0, 1)
+
+# %% ../nbs/07_transfer.ipynb #8d3aa829
+def content_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
+    "Start from the photo"
+    if content is None:
+        others = ', '.join(k for k in inits if k not in ('content', 'recolor'))  # the starts that need no photo
+        raise ValueError(f"init='content' needs a content image; for a texture use one of: {others}")
+    return content.clone()
+
+# %% ../nbs/07_transfer.ipynb #59f10480
+def noise_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
+    "Start from uniform noise"
+    return torch.rand(shape, device=styles[0].device)
+
+# %% ../nbs/07_transfer.ipynb #2e2c57fd
+def style_stats_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
+    "Start from the styles' mean colour plus a little Gaussian noise"
+    mean = torch.stack([s.mean(dim=(1, 2)) for s in styles]).mean(0)
+    return (mean[:, None, None] + 0.1*torch.randn(shape, device=mean.device)).clamp(0, 1)
+
+# %% ../nbs/07_transfer.ipynb #c8897dbe
+inits = {'content': content_init, 'noise': noise_init, 'style_stats': style_stats_init}  # name -> function of (content, styles, shape, blend)
+
+# %% ../nbs/07_transfer.ipynb #1a6ed88f
+def init_image(mode:str,  # a key of `inits`
+               content:Tensor|None,  # [3,H,W] photo, or None for a texture
+               styles:list,  # the style images, [3,h,w] each
+               shape,  # the starting image's shape, [3,H,W]
+               blend=None)->Tensor:  # the styles' blend weights, for the starts that use them (recolor)
+    "The starting image that `inits[mode]` makes"
+    _check_choice('init', mode, inits)
+    return inits[mode](content, styles, shape, blend)
+
+# %% ../nbs/07_transfer.ipynb #1a7735f7
+def best_device()->torch.device:
+    "cuda if available, else mps, else cpu"
+    if torch.cuda.is_available(): return torch.device('cuda')
+    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
+    return torch.device('cpu')
+
+# %% ../nbs/07_transfer.ipynb #2b795cb3
+def resize(img:Tensor,  # [3,h,w] in [0,1]
+           shape,  # the new shape, [3,H,W]
+           wrap:bool=False)->Tensor:  # resize as a tile: the edges' neighbours are the opposite edges
+    "`img` resized to `shape` (bicubic), in [0,1]"
+    if wrap:
+        h,w = shape[1:]
+        return resize(img.repeat(1, 3, 3), (3, 3*h, 3*w))[:, h:2*h, w:2*w]
+    return F.interpolate(img[None], size=tuple(shape[1:]), mode='bicubic', align_corners=False)[0].clamp(0, 1)
+
+# %% ../nbs/07_transfer.ipynb #ff984d7b
+def tile_scales(scales, multiple:int=16)->list:
+    "`scales` rounded to the nearest multiple of `multiple` (VGG halves the image 4 times before relu5_1), at least `MIN_SIZE`, each once"
+    return sorted({max(MIN_SIZE, round(s / multiple) * multiple) for s in scales})
+
+# %% ../nbs/07_transfer.ipynb #43f891d1
+def seam_ratio(img:Tensor)->float:
+    "Mean change across the wrap-around edges of `img` [3,H,W] over the mean change between neighbours inside"
+    d = lambda a,b: (a - b).abs().mean()
+    inside = d(img[:, :, 1:], img[:, :, :-1]) + d(img[:, 1:], img[:, :-1])
+    return float((d(img[:, :, 0], img[:, :, -1]) + d(img[:, 0], img[:, -1])) / inside)
+
+# %% ../nbs/07_transfer.ipynb #fe82db8d
+style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
+by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
+default_style_weights = {'gram': 9.4, 'ot': 6.1, 'w2': 5.9}  # matched at one content distance by notebook 10's sweep (see above)
+
+# %% ../nbs/07_transfer.ipynb #5d4692ef
+def coarse_to_fine(content,  # the photo (tensor, path or example name), or None for a texture
+                   style,  # the painting
+                   loss:str='w2',  # a key of `style_losses`
+                   size:int=512,  # the result's longer side; the scales double from 128 px up to it
+                   steps:int=300,  # in all, shared among the scales
+                   style_weight:float|None=None,  # default: `default_style_weights[loss]`
+                   init:str='content',  # a key of `inits`, for the first scale
+                   seed:int|None=None, show_progress:bool=True)->Tensor:
+    "This lesson's style transfer: one `transfer_learner` per scale, each started from the last one's result"
+    if seed is not None: torch.manual_seed(seed)
+    style,scales,img = load_image(style),default_scales(size),None
+    for i,(s,n) in enumerate(zip(scales, split_steps(steps, len(scales)))):
+        c = None if content is None else load_image(content, s)
+        st = load_image(style, min(s, max(style.shape[1:])))
+        shape = (3, s, s) if c is None else c.shape
+        start = init_image(init, c, [st], shape) if img is None else resize(img, shape)
+        sl = style_losses[loss](st, seed=None if seed is None else seed + i)
+        tl = TransferLoss(sl, None if c is None else ContentLoss(c), style_weight=style_weight or default_style_weights[loss])
+        img = optimize(transfer_learner(tl, start, n, show_progress=show_progress))
+    return img
+
+# %% ../nbs/07_transfer.ipynb #909da554
+def show_transfer(result:Tensor,  # [3,H,W], shown at H x W pixels of the page
+                  content:Tensor|None,  # the photo, shown beside it at half the height (None for a texture)
+                  style:Tensor,  # the painting, beside it too
+                  title:str='', dpi:int=100):
+    "A figure with `result` at its own size and, at its left, the photo above the painting"
+    import matplotlib.pyplot as plt
+    h,w = result.shape[1:]
+    W,H,pad,top = w * 1.5 + 10,h + 30,10,30  # pixels: a left column half as wide as the result, and room for titles
+    fig = plt.figure(figsize=(W / dpi, H / dpi), dpi=dpi)
+    def panel(img, x, y, width, height, name):
+        ax = fig.add_axes([x / W, y / H, width / W, height / H])
+        show_image(img.clamp(0, 1), ax=ax); ax.set_title(name, fontsize=9)
+        return ax
+    for k,(img,name) in enumerate([(content, 'photo'), (style, 'painting')]):
+        if img is not None: panel(img, 0, (1 - k) * h / 2, w / 2 - pad, h / 2 - 18, name)
+    panel(result, w / 2 + pad, 0, w, h, title)
+    return fig
+
+# %% ../nbs/07_transfer_options.ipynb #e860106e
+import sys, time
+from fastcore.imports import in_notebook
+from .basics import TILE_HALO
+from .tiles import tiled_backward, window_features
+
+# %% ../nbs/07_transfer_options.ipynb #b2c10973
 def _clock(seconds): return time.strftime('%H:%M:%S' if seconds >= 3600 else '%M:%S', time.gmtime(max(0, seconds)))
 
 class TerminalProgressCallback(Callback):
@@ -178,138 +371,7 @@ class CurrentImageCallback(Callback):
         self.latest = (ema.average if ema is not None else self.model.image.detach())[0]
     def after_fit(self): self.finished = self.latest
 
-# %% ../nbs/07_transfer.ipynb #dd88c035
-class LBFGSCallback(Callback):
-    "Step a `torch.optim.LBFGS` (wrapped in fastai's `OptimWrapper`) with a closure, in place of fastai's step"
-    order = 40
-    def before_step(self):
-        first = [True]
-        def closure():
-            if first[0]:  # the loss and gradient fastai just computed
-                first[0] = False
-                return self.learn.loss_grad
-            self.opt.zero_grad()
-            loss = self.loss_func(self.model(), *self.yb)
-            loss.backward()
-            return loss
-        self.opt.opt.step(closure)
-        raise CancelStepException()
-
-def lbfgs_opt(params, lr=1., **kwargs):
-    "fastai `opt_func` for L-BFGS with one iteration per step and a strong Wolfe line search off (one evaluation)"
-    return OptimWrapper(params, partial(torch.optim.LBFGS, max_iter=1, history_size=50), lr=lr)
-
-# %% ../nbs/07_transfer.ipynb #c5ebadcc
-def _check_choice(what:str, value, table:dict):
-    "Raise `ValueError` naming `value` and the valid keys of `table` unless `value` is one of them"
-    if value not in table: raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(table)}")
-
-optimizers = {  # name -> fastai `opt_func`, default learning rate, the callbacks (classes) it needs, and how to fit
-    'adam': dict(opt_func=partial(Adam, wd=0., eps=1e-8), lr=0.02, cbs=(),
-                 fit=partial(Learner.fit_flat_cos, n_epoch=1, pct_start=0.5)),
-    'lbfgs': dict(opt_func=lbfgs_opt, lr=1., cbs=(LBFGSCallback,),
-                  fit=partial(Learner.fit, n_epoch=1))}  # a constant `lr`: L-BFGS sets its own step sizes
-
-def transfer_learner(loss:TransferLoss, init:Tensor, steps:int,
-                     optimizer:str='adam',  # a key of `optimizers`
-                     cbs=None,  # more callbacks
-                     show_progress:bool=True)->Learner:  # False: no fastai progress bar
-    "A `Learner` that optimises the pixels of `init` against `loss` for `steps` steps"
-    _check_choice('optimizer', optimizer, optimizers)
-    o = optimizers[optimizer]
-    base = [SkipValidationCallback(), ClampCallback(), NaNStopCallback(), EMACallback(), LossTermsCallback()]
-    learn = Learner(step_dls(steps, init.device), ImageModel(init), loss_func=loss, opt_func=o['opt_func'], lr=o['lr'],
-                    cbs=base + [cb() for cb in o['cbs']] + listify(cbs), train_bn=False)
-    learn.optimizer = optimizer  # its entry in `optimizers` says how `optimize` runs it
-    if not show_progress and hasattr(learn, 'progress'): learn.remove_cb(learn.progress)
-    learn.logger = noop  # no per-epoch table: there is one epoch, and the progress bar shows the loss terms
-    return learn
-
-def optimize(learn:Learner, lr:float|None=None)->Tensor:
-    "Run `learn` for its steps as its optimiser's entry in `optimizers` says; return the moving average of the iterates, [3,H,W]"
-    optimizers[learn.optimizer]['fit'](learn, lr=lr or learn.lr)
-    return learn.ema.average[0].clamp(0, 1)
-
-# %% ../nbs/07_transfer.ipynb #7e6b2d85
-def default_scales(size:int, smallest:int=128)->list:
-    "Sizes doubling from about `smallest` up to `size`: [128, 256, 512] for 512"
-    scales = [size]
-    while scales[0] // 2 >= smallest: scales.insert(0, scales[0] // 2)
-    return scales
-
-def split_steps(steps:int, n:int, ratio:float=2)->list:
-    "Share `steps` among `n` scales, `ratio` times fewer at each finer scale (2: halving; the coarse scales get the most)"
-    w = [ratio**(n - 1 - i) for i in range(n)]
-    out = [max(1, int(steps * x // sum(w))) for x in w]
-    out[0] += steps - sum(out)
-    return out
-
-# %% ../nbs/07_transfer.ipynb #1af1d7f7
-_ycbcr = torch.tensor([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
-
-def rgb_to_ycbcr(img:Tensor)->Tensor: return torch.einsum('ij,...jhw->...ihw', _ycbcr.to(img), img)
-def ycbcr_to_rgb(img:Tensor)->Tensor: return torch.einsum('ij,...jhw->...ihw', torch.linalg.inv(_ycbcr).to(img), img)
-
-def transfer_luminance(result:Tensor, content:Tensor)->Tensor:
-    "The luminance of `result` with the colours (chroma) of `content`"
-    y = rgb_to_ycbcr(result)[..., :1, :, :]
-    return ycbcr_to_rgb(torch.cat([y, rgb_to_ycbcr(content)[..., 1:, :, :]], dim=-3)).clamp(0, 1)
-
-# %% ../nbs/07_transfer.ipynb #9ce06406
-def content_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
-    "Start from the photo"
-    if content is None:
-        others = ', '.join(k for k in inits if k not in ('content', 'recolor'))  # the starts that need no photo
-        raise ValueError(f"init='content' needs a content image; for a texture use one of: {others}")
-    return content.clone()
-
-def noise_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
-    "Start from uniform noise"
-    return torch.rand(shape, device=styles[0].device)
-
-def style_stats_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
-    "Start from the styles' mean colour plus a little Gaussian noise"
-    mean = torch.stack([s.mean(dim=(1, 2)) for s in styles]).mean(0)
-    return (mean[:, None, None] + 0.1*torch.randn(shape, device=mean.device)).clamp(0, 1)
-
-inits = {'content': content_init, 'noise': noise_init, 'style_stats': style_stats_init}  # name -> function of (content, styles, shape, blend)
-
-def init_image(mode:str,  # a key of `inits`
-               content:Tensor|None,  # [3,H,W] photo, or None for a texture
-               styles:list,  # the style images, [3,h,w] each
-               shape,  # the starting image's shape, [3,H,W]
-               blend=None)->Tensor:  # the styles' blend weights, for the starts that use them (recolor)
-    "The starting image that `inits[mode]` makes"
-    _check_choice('init', mode, inits)
-    return inits[mode](content, styles, shape, blend)
-
-def best_device()->torch.device:
-    "cuda if available, else mps, else cpu"
-    if torch.cuda.is_available(): return torch.device('cuda')
-    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
-    return torch.device('cpu')
-
-# %% ../nbs/07_transfer.ipynb #a8709227
-def resize(img:Tensor,  # [3,h,w] in [0,1]
-           shape,  # the new shape, [3,H,W]
-           wrap:bool=False)->Tensor:  # resize as a tile: the edges' neighbours are the opposite edges
-    "`img` resized to `shape` (bicubic), in [0,1]"
-    if wrap:
-        h,w = shape[1:]
-        return resize(img.repeat(1, 3, 3), (3, 3*h, 3*w))[:, h:2*h, w:2*w]
-    return F.interpolate(img[None], size=tuple(shape[1:]), mode='bicubic', align_corners=False)[0].clamp(0, 1)
-
-def tile_scales(scales, multiple:int=16)->list:
-    "`scales` rounded to the nearest multiple of `multiple` (VGG halves the image 4 times before relu5_1), at least `MIN_SIZE`, each once"
-    return sorted({max(MIN_SIZE, round(s / multiple) * multiple) for s in scales})
-
-def seam_ratio(img:Tensor)->float:
-    "Mean change across the wrap-around edges of `img` [3,H,W] over the mean change between neighbours inside"
-    d = lambda a,b: (a - b).abs().mean()
-    inside = d(img[:, :, 1:], img[:, :, :-1]) + d(img[:, 1:], img[:, :-1])
-    return float((d(img[:, :, 0], img[:, :, -1]) + d(img[:, 0], img[:, -1])) / inside)
-
-# %% ../nbs/07_transfer.ipynb #2b17aeb2
+# %% ../nbs/07_transfer_options.ipynb #2b17aeb2
 def recolor_init(content:Tensor|None, styles:list, shape, blend=None)->Tensor:
     "Start from the photo with the styles' colours: the optimal transport map between Gaussian fits of their pixels"
     if content is None: raise ValueError("init='recolor' needs a content image; for a texture use noise or style_stats")
@@ -345,7 +407,7 @@ def quality_args(quality:str, texture:bool, optimizer:str='adam', **given)->dict
     if optimizer != 'adam' and given.get('lr') is None: a['lr'] = None  # the quality's learning rate is Adam's
     return a
 
-# %% ../nbs/07_transfer.ipynb #d5b65ee9
+# %% ../nbs/07_transfer_options.ipynb #d5b65ee9
 class TiledTransferLoss(TransferLoss):
     "`TransferLoss` whose gradient is computed `tile` pixels at a time (notebook 06_tiles): the same value and gradient"
     def __init__(self, style:StyleLoss, content:ContentLoss|None=None, content_weight:float=1., style_weight:float=1.,
@@ -364,7 +426,7 @@ class TiledTransferLoss(TransferLoss):
         stand_in = (img * g).sum()
         return stand_in - stand_in.detach() + sum(terms.values())
 
-# %% ../nbs/07_transfer.ipynb #3ece1e1a
+# %% ../nbs/07_transfer_options.ipynb #3ece1e1a
 precisions = ('auto', 'float32', 'bf16')
 
 def precision_dtype(precision:str, device)->torch.dtype|None:
@@ -374,11 +436,7 @@ def precision_dtype(precision:str, device)->torch.dtype|None:
     if precision == 'bf16' and device.type == 'cuda' and not bf16_native(device): raise ValueError(f"{device} does not compute bfloat16 natively; use precision='float32'")
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cpu' and bf16_native(device)): return torch.bfloat16
 
-# %% ../nbs/07_transfer.ipynb #fe82db8d
-style_losses = {'gram': GramStyleLoss, 'ot': OTStyleLoss, 'w2': W2StyleLoss}
-by_eye_weights = {'gram': 10., 'ot': 10., 'w2': 3.}  # first chosen by eye on tubingen x starry_night
-default_style_weights = {'gram': 9.4, 'ot': 6.1, 'w2': 5.9}  # matched at one content distance by notebook 10's sweep (see above)
-
+# %% ../nbs/07_transfer_options.ipynb #fe82db8d
 def style_transfer(content,  # content image (path, URL, tensor…), or None for texture synthesis
                    style,  # style image, or a list of them
                    loss:str|None=None,  # a key of `style_losses` (default: the quality's, ot for draft, else w2)
