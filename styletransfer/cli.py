@@ -652,6 +652,44 @@ def batch_main(argv:list|None=None)->int:
     "The console script `styletransfer-batch`, which `styletransfer batch` runs"
     return run_command(batch_cli, 'styletransfer batch', sys.argv[1:] if argv is None else list(argv))
 
+# %% ../nbs/10_showdown.ipynb #e28e3d93
+def _showdown_memory(photos, size:int, workers:int, max_memory:float|None):
+    "Check that a run of each photo at `size` fits in one worker's share of the memory"
+    hungriest = max(bytes_per_pixel, key=bytes_per_pixel.get)  # every loss runs: check the one that needs the most
+    budget = max_memory if max_memory is not None else available_memory()
+    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1), tiles=False)  # runs as jobs: untiled
+
+# %% ../nbs/10_showdown.ipynb #544d9b61
+def _showdown_args(Output:str, csv:str, size:int, steps:int, workers:int, max_memory:float|None)->tuple:
+    "Check the showdown's arguments: (the figure's path, the table's, the photos, the paintings)"
+    out,table_path = check_output(Output, what='figure'),check_output(csv, ('.csv',), what='table')
+    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
+    photos,paintings = example_names('photo', bundled=True),example_names('painting', bundled=True)
+    _showdown_memory(photos, size, workers, max_memory)
+    return out,table_path,photos,paintings
+
+# %% ../nbs/10_showdown.ipynb #83327134
+def _fair_grid(store, photos, paintings, client, size:int, steps:int, seed:int, table_path:Path)->tuple:
+    "Run the fair showdown, write its sweep beside the table and say the weights: (images, the grid's table)"
+    from styletransfer.core import atomic_write
+    from styletransfer.showdown import fair_showdown
+    res = fair_showdown(store, photos, paintings, client, size=size, sweep_size=min(size, 256), steps=steps, seed=seed)
+    sweep_path = table_path.with_name(f'{table_path.stem}-sweep.csv')
+    atomic_write(sweep_path, lambda f: f.write(res['sweep'].to_csv(index=False).encode()))
+    print(f"style weights matched at content distance {res['target']:.3f}: " +
+          ', '.join(f'{l} {w:.3g}' for l,w in res['weights'].items()), file=sys.stderr)
+    return res['images'],res['grid']
+
+# %% ../nbs/10_showdown.ipynb #96ae3cf2
+def _write_showdown(images:dict, table, photos, paintings, out:Path, table_path:Path):
+    "Write the grid figure and the table, each atomically"
+    from styletransfer.core import atomic_write
+    from styletransfer.showdown import showdown_figure
+    fig = showdown_figure(images, photos, paintings)
+    atomic_write(out, lambda f: fig.savefig(f, format=image_formats[out.suffix.lower()].lower(), dpi=100))
+    atomic_write(table_path, lambda f: f.write(table.to_csv(index=False).encode()))
+    print(f"wrote {out} and {table_path}", file=sys.stderr)
+
 # %% ../nbs/10_showdown.ipynb #e65f9f3a
 @call_parse
 def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .jpeg)
@@ -666,34 +704,29 @@ def showdown_cli(Output:str='showdown.png',  # the grid figure (.png, .jpg or .j
                  max_memory:float=None,  # memory budget in GB (default: what is available now)
                  debug:bool=False):  # show the Python traceback of an error
     "Run the bundled photos x paintings x losses as jobs; write the grid figure and a CSV of every distance of every output"
-    out,table_path = check_output(Output, what='figure'),check_output(csv, ('.csv',), what='table')
-    check_range('size', size, MIN_SIZE, MAX_SIZE); check_range('steps', steps, 1, MAX_STEPS); check_range('workers', workers, 0, 1024)
-    photos,paintings = example_names('photo', bundled=True),example_names('painting', bundled=True)
-    hungriest = max(bytes_per_pixel, key=bytes_per_pixel.get)  # every loss runs: check the one that needs the most
-    budget = max_memory if max_memory is not None else available_memory()
-    for p in photos: check_memory(*fit_size(*example_images[p]['size'], size), hungriest, budget and budget / max(workers, 1), tiles=False)  # runs as jobs: untiled
+    out,table_path,photos,paintings = _showdown_args(Output, csv, size, steps, workers, max_memory)
     store = Path(store).expanduser() if store else out.parent/'showdown-results'
     import_library()  # the heavy imports, now that the arguments are known to be good
-    from styletransfer.core import atomic_write
     from styletransfer.jobs import dask_client
-    from styletransfer.showdown import fair_showdown, showdown, showdown_figure
+    from styletransfer.showdown import showdown
     with dask_client(workers, scheduler) as client:
-        if fair:
-            res = fair_showdown(store, photos, paintings, client, size=size, sweep_size=min(size, 256), steps=steps, seed=seed)
-            images,table = res['images'],res['grid']
-            sweep_path = table_path.with_name(f'{table_path.stem}-sweep.csv')
-            atomic_write(sweep_path, lambda f: f.write(res['sweep'].to_csv(index=False).encode()))
-            print(f"style weights matched at content distance {res['target']:.3f}: " +
-                  ', '.join(f'{l} {w:.3g}' for l,w in res['weights'].items()), file=sys.stderr)
+        if fair: images,table = _fair_grid(store, photos, paintings, client, size, steps, seed, table_path)
         else: images,table = showdown(photos, paintings, store, client=client, size=size, steps=steps, seed=seed)
-    fig = showdown_figure(images, photos, paintings)
-    atomic_write(out, lambda f: fig.savefig(f, format=image_formats[out.suffix.lower()].lower(), dpi=100))
-    atomic_write(table_path, lambda f: f.write(table.to_csv(index=False).encode()))
-    print(f"wrote {out} and {table_path}", file=sys.stderr)
+    _write_showdown(images, table, photos, paintings, out, table_path)
 
+# %% ../nbs/10_showdown.ipynb #d002f066
 def showdown_main(argv:list|None=None)->int:
     "The console script `styletransfer-showdown`, which `styletransfer showdown` runs"
     return run_command(showdown_cli, 'styletransfer showdown', sys.argv[1:] if argv is None else list(argv))
+
+# %% ../nbs/11_nca.ipynb #0f8c90a3
+def _nca_args(style:tuple, weights, save, loss, train_steps, Output)->tuple:
+    "Check the arguments that need no library: (the loss, the training steps, the output's path)"
+    if bool(style) == bool(weights): raise CliError("give a painting to train on, or --weights FILE to grow from a trained automaton (not both)")
+    if len(style) > 1: raise CliError(f"give one painting to train on; got {len(style)}")
+    if weights and (save or loss or train_steps): raise CliError("--save, --loss and --train-steps are for training; drop them with --weights")
+    if not Output: raise CliError("give the output image with -o OUT.png")
+    return loss or 'ot',train_steps or 700,check_output(Output)
 
 # %% ../nbs/11_nca.ipynb #8960e01b
 def _load_weights(path:str):
@@ -705,6 +738,51 @@ def _load_weights(path:str):
     try: return load_nca(p).eval()
     except Exception as e: raise CliError(f"{p} is not an automaton saved by styletransfer nca ({type(e).__name__})") from None
 
+# %% ../nbs/11_nca.ipynb #8ad4da9b
+def _nca_checks(gif, loss:str, size:int, steps:int, train_steps:int):
+    "Load the library, then check the arguments that need it: the animation's path, or None"
+    import_library()
+    from styletransfer.nca import animation_formats
+    anim = gif and check_output(gif, animation_formats, what='animation')
+    if loss not in choices['loss']: raise CliError(f"unknown loss {loss!r}; valid: {', '.join(choices['loss'])}")
+    check_range('size', size, 8, 4096); check_range('steps', steps, 1, MAX_STEPS); check_range('train-steps', train_steps, 1, MAX_STEPS)
+    return anim
+
+# %% ../nbs/11_nca.ipynb #29f8b588
+def _training_paths(style:str, out:Path, save, anim)->tuple:
+    "The painting to train on, and where to save the automaton, neither of them an output: (source, model's path)"
+    model = check_output(save or out.with_suffix('.pt'), ('.pt',), what='model')
+    try: src = resolve_image(style)
+    except (ValueError, OSError) as e: raise CliError(str(e)) from None
+    for p in [out, model] + ([anim] if anim else []):
+        if isinstance(src, Path) and _same_file(src, p): raise CliError(f"{p} is also the painting; choose another name")
+    return src,model
+
+# %% ../nbs/11_nca.ipynb #e73bf95e
+def _train_nca(src, model:Path, loss:str, train_steps:int, seed:int, quiet:bool):
+    "Train an automaton on `src` and save it at `model`, Ctrl-C saving it as trained so far"
+    from styletransfer.core import atomic_write
+    from styletransfer.transfer import TerminalProgressCallback
+    from styletransfer.nca import nca_learner, save_nca
+    try: learn = nca_learner(src, loss=loss, steps=train_steps, seed=seed, cbs=[] if quiet else [TerminalProgressCallback(file=sys.stderr, title='training', every=LOG_EVERY)])
+    except (ValueError, OSError) as e: raise CliError(str(e).strip('"')) from None
+    try:
+        with learn.no_bar(): learn.fit_flat_cos(1, pct_start=0.5)  # our one line instead of fastai's bar
+    except KeyboardInterrupt as e: print(f"\n{stop_word(e)}: saving the automaton as trained so far", file=sys.stderr)
+    nca = learn.model.eval()
+    atomic_write(model, lambda f: save_nca(nca, f))
+    return nca
+
+# %% ../nbs/11_nca.ipynb #cdf875a0
+def _write_texture(nca, out:Path, anim, size:int, steps:int, seed:int):
+    "Grow a texture with `nca` and write it, and its growth if `anim` names a file"
+    from styletransfer.core import save_image
+    from styletransfer.nca import grow, save_animation
+    frames = grow(nca, size, steps, every=max(1, steps // 100) if anim else steps, seed=seed)  # keep frames only for an animation
+    save_image(frames[-1], out)
+    if anim: save_animation(frames, anim, scale=max(1, 256 // size))
+
+# %% ../nbs/11_nca.ipynb #3951e03d
 @call_parse
 def nca_cli(*style:str,  # the painting to learn: path, URL or example name (none with --weights)
             Output:str=None,  # the texture, .png or .jpg (required)
@@ -720,40 +798,18 @@ def nca_cli(*style:str,  # the painting to learn: path, URL or example name (non
             debug:bool=False):  # show the Python traceback of an error
     "Train a neural cellular automaton on STYLE's texture (or load one with --weights) and grow a texture with it"
     start = time.time()
-    if bool(style) == bool(weights): raise CliError("give a painting to train on, or --weights FILE to grow from a trained automaton (not both)")
-    if len(style) > 1: raise CliError(f"give one painting to train on; got {len(style)}")
-    if weights and (save or loss or train_steps): raise CliError("--save, --loss and --train-steps are for training; drop them with --weights")
-    loss,train_steps = loss or 'ot',train_steps or 700
-    if not Output: raise CliError("give the output image with -o OUT.png")
-    out = check_output(Output)
-    import_library()
-    from styletransfer.core import atomic_write, save_image
-    from styletransfer.transfer import TerminalProgressCallback
-    from styletransfer.nca import animation_formats, grow, nca_learner, save_animation, save_nca
-    anim = gif and check_output(gif, animation_formats, what='animation')
-    if loss not in choices['loss']: raise CliError(f"unknown loss {loss!r}; valid: {', '.join(choices['loss'])}")
-    check_range('size', size, 8, 4096); check_range('steps', steps, 1, MAX_STEPS); check_range('train-steps', train_steps, 1, MAX_STEPS)
+    loss,train_steps,out = _nca_args(style, weights, save, loss, train_steps, Output)
+    anim = _nca_checks(gif, loss, size, steps, train_steps)
     if weights: nca = _load_weights(weights)
     else:
-        model = check_output(save or out.with_suffix('.pt'), ('.pt',), what='model')
-        try: src = resolve_image(style[0])
-        except (ValueError, OSError) as e: raise CliError(str(e)) from None
-        for p in [out, model] + ([anim] if anim else []):
-            if isinstance(src, Path) and _same_file(src, p): raise CliError(f"{p} is also the painting; choose another name")
-        try: learn = nca_learner(src, loss=loss, steps=train_steps, seed=seed, cbs=[] if quiet else [TerminalProgressCallback(file=sys.stderr, title='training', every=LOG_EVERY)])
-        except (ValueError, OSError) as e: raise CliError(str(e).strip('"')) from None
-        try:
-            with learn.no_bar(): learn.fit_flat_cos(1, pct_start=0.5)  # our one line instead of fastai's bar
-        except KeyboardInterrupt as e: print(f"\n{stop_word(e)}: saving the automaton as trained so far", file=sys.stderr)
-        nca = learn.model.eval()
-        atomic_write(model, lambda f: save_nca(nca, f))
-    frames = grow(nca, size, steps, every=max(1, steps // 100) if anim else steps, seed=seed)  # keep frames only for an animation
-    save_image(frames[-1], out)
-    if anim: save_animation(frames, anim, scale=max(1, 256 // size))
+        src,model = _training_paths(style[0], out, save, anim)
+        nca = _train_nca(src, model, loss, train_steps, seed, quiet)
+    _write_texture(nca, out, anim, size, steps, seed)
     if not quiet:
         made = [str(out)] + ([] if weights else [str(model)]) + ([str(anim)] if anim else [])
         print(f"wrote {', '.join(made)} in {_duration(time.time() - start)}", file=sys.stderr)
 
+# %% ../nbs/11_nca.ipynb #243872f8
 def nca_main(argv:list|None=None)->int:
     "The console script `styletransfer-nca`, which `styletransfer nca` runs"
     return run_command(nca_cli, 'styletransfer nca', sys.argv[1:] if argv is None else list(argv))

@@ -73,6 +73,7 @@ def _from_tensor(t):
         raise ImageError(f"float tensor image must be in [0,1]; got values from {t.min():.3g} to {t.max():.3g}")
     return t.expand(3, *t.shape[1:]).clone()
 
+# %% ../nbs/00_core.ipynb #f34296e5
 def _resize(t, size):
     "Resize `[3,H,W]` so its longer side is `size`, keeping the aspect ratio (antialiased bicubic)"
     h,w = t.shape[-2:]
@@ -114,6 +115,7 @@ def atomic_write(path,  # destination; its folder must exist
         raise
     return path
 
+# %% ../nbs/00_core.ipynb #a00c212f
 def save_image(img:Tensor,  # [3,H,W] or [1,3,H,W], values in [0,1] (clamped)
                path,  # destination; .png, .jpg or .jpeg
                quality:int=95,  # JPEG quality

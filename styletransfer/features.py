@@ -55,11 +55,13 @@ def vgg19_caffe_state_dict()->dict:
             sd[f'conv{b}_{i}.bias'] = q[k+'_b']
     return sd
 
+# %% ../nbs/01_features.ipynb #a2395429
 def from_torchvision(sd:dict, blocks=vgg_blocks['vgg16'])->dict:
     "Rename a torchvision VGG state dict (`features.<index>.weight`) to our layer names"
     names = vgg_layer_names(blocks)
     return {f'{names[int(k.split(".")[1])]}.{k.split(".")[2]}': v for k,v in sd.items() if k.startswith('features.')}
 
+# %% ../nbs/01_features.ipynb #9592d7ef
 def vgg16_torchvision_state_dict()->dict:
     "torchvision's VGG16 (IMAGENET1K_V1) weights, downloaded once to the torch cache"
     from torchvision.models import VGG16_Weights
@@ -80,6 +82,7 @@ class Preprocess(nn.Module):
         self.register_buffer('std', torch.tensor(std).view(3, 1, 1), persistent=False)
     def forward(self, x): return ((x.flip(-3) if self.bgr else x) * self.scale - self.mean) / self.std
 
+# %% ../nbs/01_features.ipynb #ca9c92db
 backbones = {
     'vgg19': dict(blocks=vgg_blocks['vgg19'], weights=vgg19_caffe_state_dict,
                   preprocess=partial(Preprocess, mean=(103.939, 116.779, 123.68), std=(1., 1., 1.), scale=255., bgr=True)),
@@ -101,33 +104,39 @@ class VGGFeatures(nn.Module):
         self.names = list(self.layers._modules)
         self.memory_format = torch.contiguous_format
 
-    def to_memory_format(self, memory_format):
-        "Keep the weights, and run the activations, in `memory_format` (`torch.channels_last` or `torch.contiguous_format`)"
-        self.memory_format = memory_format
-        return self.to(memory_format=memory_format)
-
-    def check_layers(self, layers)->list:
-        "`layers` as a list, or a one-line error naming the unknown one and the valid ones"
-        return check_layer_names(layers, self.backbone)
-
     def run_layer(self, layer:nn.Module, x:Tensor)->Tensor: return layer(x)  # one layer (the last section changes how convolutions pad)
 
-    def forward(self, x:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
-                layers=style_layers)->dict:  # layer names
-        "Activations at `layers` (`'pixels'` is the image), as a dict name -> [B,C,h,w] (or [C,h,w] for one image)"
-        layers = self.check_layers(layers)
-        if x.ndim not in (3, 4) or x.shape[-3] != 3: raise ValueError(f"images must be [B,3,H,W] or [3,H,W]; got shape {list(x.shape)}")
-        wanted,feats = set(layers),{PIXELS: x}
-        last = max((self.names.index(l) for l in wanted - {PIXELS}), default=-1)
-        need = 2**sum(n.startswith('pool') for n in self.names[:max(last, 0)])  # pools before the deepest layer
-        if min(x.shape[-2:]) < need:
-            raise ValueError(f"image {x.shape[-1]}x{x.shape[-2]} is too small for layer {self.names[last]}: needs at least {need} px per side")
-        single = x.ndim == 3
-        x = self.preprocess(x[None] if single else x).contiguous(memory_format=self.memory_format)
-        for name,layer in list(self.layers.named_children())[:last+1]:
-            x = self.run_layer(layer, x)
-            if name in wanted: feats[name] = x[0] if single else x
-        return {l: feats[l] for l in layers}
+# %% ../nbs/01_features.ipynb #12ce58f6
+@patch
+def to_memory_format(self:VGGFeatures, memory_format):
+    "Keep the weights, and run the activations, in `memory_format` (`torch.channels_last` or `torch.contiguous_format`)"
+    self.memory_format = memory_format
+    return self.to(memory_format=memory_format)
+
+# %% ../nbs/01_features.ipynb #11ba0737
+@patch
+def check_layers(self:VGGFeatures, layers)->list:
+    "`layers` as a list, or a one-line error naming the unknown one and the valid ones"
+    return check_layer_names(layers, self.backbone)
+
+# %% ../nbs/01_features.ipynb #9f59de79
+@patch
+def forward(self:VGGFeatures, x:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
+            layers=style_layers)->dict:  # layer names
+    "Activations at `layers` (`'pixels'` is the image), as a dict name -> [B,C,h,w] (or [C,h,w] for one image)"
+    layers = self.check_layers(layers)
+    if x.ndim not in (3, 4) or x.shape[-3] != 3: raise ValueError(f"images must be [B,3,H,W] or [3,H,W]; got shape {list(x.shape)}")
+    wanted,feats = set(layers),{PIXELS: x}
+    last = max((self.names.index(l) for l in wanted - {PIXELS}), default=-1)
+    need = 2**sum(n.startswith('pool') for n in self.names[:max(last, 0)])  # pools before the deepest layer
+    if min(x.shape[-2:]) < need:
+        raise ValueError(f"image {x.shape[-1]}x{x.shape[-2]} is too small for layer {self.names[last]}: needs at least {need} px per side")
+    single = x.ndim == 3
+    x = self.preprocess(x[None] if single else x).contiguous(memory_format=self.memory_format)
+    for name,layer in list(self.layers.named_children())[:last+1]:
+        x = self.run_layer(layer, x)
+        if name in wanted: feats[name] = x[0] if single else x
+    return {l: feats[l] for l in layers}
 
 # %% ../nbs/01_features.ipynb #2dae0cfe
 @lru_cache(maxsize=None)
@@ -138,6 +147,7 @@ def get_vgg(backbone='vgg19', pooling='max', device='cpu', dtype=torch.float32)-
     "The (cached) `VGGFeatures` for `backbone` and `pooling` on `device` in `dtype`"
     return _vgg(backbone, pooling, torch.device(device), dtype)
 
+# %% ../nbs/01_features.ipynb #3e9f9ed6
 def calc_features(imgs:Tensor,  # [B,3,H,W] or [3,H,W], RGB in [0,1]
                   layers=style_layers,  # layer names, e.g. 'relu4_1'
                   backbone:str='vgg19',  # 'vgg19' or 'vgg16'
@@ -164,24 +174,30 @@ class FeatureLoss(nn.Module):
     def stat(self, kind, layer): return getattr(self, f'{kind}_{layer}')
     def set_stat(self, kind, layer, t): self.register_buffer(f'{kind}_{layer}', t.detach())
 
-    def zero_loss(self, layer, feats):
-        "The loss at `layer` of all-zero features shaped like `feats` ([C,h,w])"
-        return self.layer_loss(torch.zeros_like(feats)[None], layer)[0]
+# %% ../nbs/01_features.ipynb #27ab50e9
+@patch
+def zero_loss(self:FeatureLoss, layer, feats):
+    "The loss at `layer` of all-zero features shaped like `feats` ([C,h,w])"
+    return self.layer_loss(torch.zeros_like(feats)[None], layer)[0]
 
-    def set_norms(self, feats:dict):
-        "Divide each layer's loss by `zero_loss`, computed once from example features `feats[layer]`"
-        with torch.no_grad():
-            for l in self.layers: self.set_stat('norm', l, self.zero_loss(l, feats[l]).clamp(min=1e-8))
+# %% ../nbs/01_features.ipynb #84b151da
+@patch
+def set_norms(self:FeatureLoss, feats:dict):
+    "Divide each layer's loss by `zero_loss`, computed once from example features `feats[layer]`"
+    with torch.no_grad():
+        for l in self.layers: self.set_stat('norm', l, self.zero_loss(l, feats[l]).clamp(min=1e-8))
 
-    def forward(self, imgs:Tensor|None=None,  # [B,3,H,W] or [3,H,W]; or None with `feats`
-                feats:dict|None=None,  # precomputed features of the images at (at least) `self.layers`
-                reduction:str='mean'):  # 'mean' over the batch, 'sum', or 'none' for one value per image
-        "The loss of `imgs` (or of their `feats`)"
-        if feats is None: feats = self.features(imgs if imgs.ndim == 4 else imgs[None])
-        loss = self.scale * sum(w * self.layer_loss(feats[l], l) / self.stat('norm', l) for l,w in zip(self.layers, self.weights))
-        if reduction == 'none': return loss
-        if reduction in ('mean', 'sum'): return getattr(loss, reduction)()
-        raise ValueError(f"unknown reduction {reduction!r}; valid: mean, sum, none")
+# %% ../nbs/01_features.ipynb #7292e57d
+@patch
+def forward(self:FeatureLoss, imgs:Tensor|None=None,  # [B,3,H,W] or [3,H,W]; or None with `feats`
+            feats:dict|None=None,  # precomputed features of the images at (at least) `self.layers`
+            reduction:str='mean'):  # 'mean' over the batch, 'sum', or 'none' for one value per image
+    "The loss of `imgs` (or of their `feats`)"
+    if feats is None: feats = self.features(imgs if imgs.ndim == 4 else imgs[None])
+    loss = self.scale * sum(w * self.layer_loss(feats[l], l) / self.stat('norm', l) for l,w in zip(self.layers, self.weights))
+    if reduction == 'none': return loss
+    if reduction in ('mean', 'sum'): return getattr(loss, reduction)()
+    raise ValueError(f"unknown reduction {reduction!r}; valid: mean, sum, none")
 
 # %% ../nbs/01_features.ipynb #4f01e164
 class ContentLoss(FeatureLoss):
@@ -225,6 +241,7 @@ def wrap_around(on:bool=True):
     try: yield
     finally: wrapping.reset(token)
 
+# %% ../nbs/01_features.ipynb #5f99403f
 @patch
 def run_layer(self:VGGFeatures, layer:nn.Module, x:Tensor)->Tensor:
     "`layer` on `x`; inside `wrap_around`, a convolution pads with the opposite edges instead of zeros"

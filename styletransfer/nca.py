@@ -1,4 +1,4 @@
-"""A neural cellular automaton that grows a painting's texture from a blank grid, trained with the course's style losses through a fastai `Learner`: perception, the update rule, the pool of grids, and what such a model can do that an optimised image cannot.
+"""A neural cellular automaton that grows a painting's texture from a blank grid, trained with the course's style losses through a fastai `Learner`, and what such a model can do that an optimised image cannot.
 
 Docs: https://styletransfer.github.io/styletransfer/nca.html.md"""
 
@@ -31,6 +31,7 @@ perception_filters = torch.stack([torch.tensor([[0., 0, 0], [0, 1, 0], [0, 0, 0]
                                   _sobel, _sobel.T,  # change along x, along y
                                   torch.tensor([[1., 2, 1], [2, -12, 2], [1, 2, 1]]) / 16])  # Laplacian
 
+# %% ../nbs/11_nca.ipynb #20699a0f
 def perceive(state:Tensor)->Tensor:
     "Each channel of `state` [B,C,H,W] through the four filters, the grid wrapping around: [B,4C,H,W]"
     c = state.shape[1]
@@ -59,11 +60,13 @@ class NCA(nn.Module):
         "`n` blank grids, `size` cells square"
         return torch.zeros(n, self.channels, size, size, device=device)
 
+# %% ../nbs/11_nca.ipynb #e78240e0
 def save_nca(nca:NCA, path):
     "Save `nca` in half precision, with its sizes: about 12 KB"
     torch.save(dict(channels=nca.channels, hidden=nca.perceived.out_channels, fire_rate=nca.fire_rate,
                     state={k: v.half() for k,v in nca.state_dict().items()}), path)
 
+# %% ../nbs/11_nca.ipynb #44a98abe
 def load_nca(path)->NCA:
     "The `NCA` that `save_nca` saved at `path`"
     d = torch.load(path, weights_only=True)
@@ -71,10 +74,12 @@ def load_nca(path)->NCA:
     nca.load_state_dict({k: v.float() for k,v in d['state'].items()})
     return nca
 
+# %% ../nbs/11_nca.ipynb #9bc1f87a
 def nca_file(name:str)->Path:
     "Where the automaton `name` (as `starry_night_ot`) that this notebook trains ships, inside the package"
     return Path(str(files('styletransfer')))/'automata'/f'{name}.pt'
 
+# %% ../nbs/11_nca.ipynb #341ae6e5
 def nca_rgb(state:Tensor)->Tensor:
     "The colours of grids [B,C,H,W]: the first three channels, centred on grey, [B,3,H,W] in [0,1]"
     return (state[:, :3] + 0.5).clamp(0, 1)
@@ -89,6 +94,7 @@ class NCALoss(nn.Module):
         self.terms = dict(style=self.style(state[:, :3] + 0.5), overflow=(state - state.clamp(-1, 1)).abs().mean())
         return self.terms['style'] + self.overflow_weight * self.terms['overflow']
 
+# %% ../nbs/11_nca.ipynb #f56db7ee
 class PoolCallback(Callback):
     "Each step: a batch from a pool of grids, some reset to the seed, grown a random number of steps, then put back"
     def __init__(self, size:int=64, pool_size:int=256, bs:int=4,
@@ -109,6 +115,7 @@ class PoolCallback(Callback):
         for p in self.model.parameters():
             if p.grad is not None: p.grad /= p.grad.norm() + 1e-8
 
+# %% ../nbs/11_nca.ipynb #b5bc1e70
 def nca_learner(style,  # the painting (path, URL, example name, tensor)
                 loss:str='ot',  # a key of `style_losses`
                 steps:int=1000,  # optimiser steps
@@ -140,6 +147,12 @@ def grow(nca:NCA, size:int=64,  # cells per side of the blank grid
 # %% ../nbs/11_nca.ipynb #7a87847f
 animation_formats = {'.gif': 'GIF', '.webp': 'WEBP'}  # what `save_animation` writes, by suffix
 
+def _pil_frames(frames:list, scale:int=1)->list:
+    "`frames` [3,H,W] in [0,1] as PIL images, each pixel drawn `scale` pixels square"
+    ims = [Image.fromarray((f.detach().float().cpu().clamp(0, 1) * 255).round().byte().permute(1, 2, 0).numpy()) for f in frames]
+    return [i.resize((i.width * scale, i.height * scale), Image.NEAREST) for i in ims] if scale > 1 else ims
+
+# %% ../nbs/11_nca.ipynb #25b1c1dc
 def save_animation(frames:list,  # images [3,H,W] in [0,1], all the same size
                    path,  # .gif or .webp
                    fps:float=20, scale:int=1,  # frames a second; pixels per side for each pixel of a frame
@@ -148,7 +161,6 @@ def save_animation(frames:list,  # images [3,H,W] in [0,1], all the same size
     path = Path(path).expanduser()
     fmt = animation_formats.get(path.suffix.lower())
     if fmt is None: raise ValueError(f"cannot save {path.name!r}: unknown suffix {path.suffix!r}; use one of {', '.join(animation_formats)}")
-    ims = [Image.fromarray((f.detach().float().cpu().clamp(0, 1) * 255).round().byte().permute(1, 2, 0).numpy()) for f in frames]
-    if scale > 1: ims = [i.resize((i.width * scale, i.height * scale), Image.NEAREST) for i in ims]
+    ims = _pil_frames(frames, scale)
     kw = dict(quality=quality, method=4) if fmt == 'WEBP' else dict(optimize=True)
     return atomic_write(path, lambda f: ims[0].save(f, format=fmt, save_all=True, append_images=ims[1:], duration=round(1000 / fps), loop=0, **kw))

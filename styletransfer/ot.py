@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from fastcore.basics import listify
+from fastcore.basics import listify, patch
 from .core import *
 from .features import *
 from .style import *
@@ -23,21 +23,25 @@ def random_directions(c:int, n:int, generator:torch.Generator|None=None)->Tensor
     d = torch.randn(c, n, generator=generator)
     return d / d.norm(dim=0, keepdim=True)
 
+# %% ../nbs/04_ot.ipynb #46c63451
 def quantiles(sorted_vals:Tensor, n:int)->Tensor:
     "Resample sorted values (along the last dim) to `n` quantiles by linear interpolation"
     if sorted_vals.shape[-1] == n: return sorted_vals
     return F.interpolate(sorted_vals[None], size=n, mode='linear', align_corners=False)[0]
 
+# %% ../nbs/04_ot.ipynb #69ff7a83
 def project(x:Tensor,  # [...,C,N] points
             d:Tensor,  # [C,P] directions, as columns
            )->Tensor:  # [...,P,N]
     "The points projected on each direction, `dᵀx`"
     return d.T @ x
 
+# %% ../nbs/04_ot.ipynb #c25cc1d7
 def sort_values(x:Tensor)->Tensor:
     "`x` sorted along its last dimension, with no gradient (a target)"
     return x.detach().sort(-1).values
 
+# %% ../nbs/04_ot.ipynb #5b0fc6dd
 def sorted_mse(x:Tensor,  # [...,P,N] projections of the image's features
                target:Tensor,  # [...,P,N] the target's projections, sorted
               )->Tensor:  # [...,P]
@@ -59,35 +63,44 @@ class OTStyleLoss(StyleLoss):
         super().__init__(styles, layers, weights, blend, backbone, pooling, scale, seed)
         self.proj_n,self.fixed = proj_n,fixed
 
-    def set_target(self, layer, feats, blend):
-        clouds = [f.flatten(1) for f in feats]  # [C,N] each
-        n = max(c.shape[1] for c in clouds)
-        if len(clouds) > 1:  # blend: draw from each style in proportion to its weight
-            picks = []
-            for c,b in zip(clouds, blend):
-                k = round(n*b)
-                idx = (torch.randperm(c.shape[1], generator=self.generator)[:k] if k <= c.shape[1]
-                       else torch.randint(c.shape[1], (k,), generator=self.generator))
-                picks.append(c[:, idx.to(c.device)])
-            clouds = [torch.cat(picks, dim=1)]
-        self.set_stat('points', layer, clouds[0])
-        if self.fixed:
-            d = random_directions(clouds[0].shape[0], self.proj_n, self.generator).to(clouds[0])
-            self.set_stat('dirs', layer, d)
-            self.set_stat('sorted', layer, sort_values(project(clouds[0], d)))
+# %% ../nbs/04_ot.ipynb #dce14efe
+@patch
+def set_target(self:OTStyleLoss, layer, feats, blend):
+    "The target at `layer`: the style's feature vectors (for a blend, drawn from each style by weight); if `fixed`, its directions and sorted projections"
+    clouds = [f.flatten(1) for f in feats]  # [C,N] each
+    n = max(c.shape[1] for c in clouds)
+    if len(clouds) > 1:  # blend: draw from each style in proportion to its weight
+        picks = []
+        for c,b in zip(clouds, blend):
+            k = round(n*b)
+            idx = (torch.randperm(c.shape[1], generator=self.generator)[:k] if k <= c.shape[1]
+                   else torch.randint(c.shape[1], (k,), generator=self.generator))
+            picks.append(c[:, idx.to(c.device)])
+        clouds = [torch.cat(picks, dim=1)]
+    self.set_stat('points', layer, clouds[0])
+    if self.fixed:
+        d = random_directions(clouds[0].shape[0], self.proj_n, self.generator).to(clouds[0])
+        self.set_stat('dirs', layer, d)
+        self.set_stat('sorted', layer, sort_values(project(clouds[0], d)))
 
-    def zero_loss(self, layer, feats):
-        # all-zero features project to 0, so the loss is the mean squared projection of the target, whose expectation
-        # over uniform unit directions is the mean squared coordinate (no random draw needed)
-        return self.stat('points', layer).pow(2).sum(0).mean() / feats.shape[0]
+# %% ../nbs/04_ot.ipynb #55f41b5b
+@patch
+def zero_loss(self:OTStyleLoss, layer, feats):
+    "The expected loss at `layer` of all-zero features shaped like `feats` ([C,h,w]), in closed form"
+    # all-zero features project to 0, so the loss is the mean squared projection of the target, whose expectation
+    # over uniform unit directions is the mean squared coordinate (no random draw needed)
+    return self.stat('points', layer).pow(2).sum(0).mean() / feats.shape[0]
 
-    def layer_loss(self, feats, layer):
-        x = feats.flatten(-2)  # [B,C,N]
-        if self.fixed: d,target = self.stat('dirs', layer),self.stat('sorted', layer)
-        else:
-            d = random_directions(x.shape[-2], self.proj_n, self.generator).to(x)
-            target = sort_values(project(self.stat('points', layer), d))
-        return sorted_mse(project(x, d), quantiles(target, x.shape[-1])).mean(-1)
+# %% ../nbs/04_ot.ipynb #68fd21a7
+@patch
+def layer_loss(self:OTStyleLoss, feats, layer):
+    "The sliced distance between `feats` ([B,C,h,w]) and the target at `layer`, one value per image"
+    x = feats.flatten(-2)  # [B,C,N]
+    if self.fixed: d,target = self.stat('dirs', layer),self.stat('sorted', layer)
+    else:
+        d = random_directions(x.shape[-2], self.proj_n, self.generator).to(x)
+        target = sort_values(project(self.stat('points', layer), d))
+    return sorted_mse(project(x, d), quantiles(target, x.shape[-1])).mean(-1)
 
 # %% ../nbs/06_fast.ipynb #58288a60
 import os

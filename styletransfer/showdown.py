@@ -20,7 +20,7 @@ from .jobs import *
 # %% auto #0
 __all__ = ['metrics', 'weight_grid', 'sweep_pairs', 'layer_sets', 'showdown_jobs', 'sweep_jobs', 'store_images', 'showdown',
            'showdown_figure', 'summarize', 'content_curve', 'content_at', 'matched_weights', 'frontier_at',
-           'frontier_figure', 'sensitivity_jobs', 'fair_showdown']
+           'frontier_figure', 'fair_showdown', 'sensitivity_jobs']
 
 # %% ../nbs/10_showdown.ipynb #078db7a9
 def _weight(weights:dict|None, loss:str)->dict: return {} if weights is None else {'style_weight': weights[loss]}
@@ -32,17 +32,20 @@ def showdown_jobs(photos, paintings,  # example names, paths or URLs
     "One job per photo x painting x loss"
     return [dict(content=p, style=s, loss=l, **_weight(weights, l), **kwargs) for p in photos for s in paintings for l in losses]
 
+# %% ../nbs/10_showdown.ipynb #7ac354ba
 def sweep_jobs(pairs,  # (photo, painting) pairs
                arg:str, values,  # an argument of `style_transfer` and the values it takes
                losses=tuple(style_losses), weights:dict|None=None, **kwargs)->list:
     "One job per pair x loss x value of `arg`"
     return [dict(content=p, style=s, loss=l, **{**_weight(weights, l), **kwargs, arg: v}) for p,s in pairs for l in losses for v in values]
 
+# %% ../nbs/10_showdown.ipynb #f77fdea0
 def store_images(table:pd.DataFrame, store)->dict:
     "The stored result of each row of `table`, keyed by (content, style, loss)"
     st = store if isinstance(store, JobStore) else JobStore(store)
     return {(r.content, r.style, r.loss): st.image(r.key) for r in table.itertuples() if r.error is None}
 
+# %% ../nbs/10_showdown.ipynb #58be2cf8
 def showdown(photos, paintings, store,  # sources, and the results folder
              losses=tuple(style_losses), client=None, progress:bool=True,
              size:int=256, steps:int=300, seed:int=0,
@@ -52,34 +55,41 @@ def showdown(photos, paintings, store,  # sources, and the results folder
     table = run_jobs(showdown_jobs(photos, paintings, losses, weights, size=size, steps=steps, seed=seed, **kwargs), store, client, progress=progress)
     return store_images(table, store),table
 
+# %% ../nbs/10_showdown.ipynb #f43d8c81
+def _show(ax, img, title=None):
+    "Draw the image `img` [3,H,W] on `ax`, with a small title"
+    ax.imshow(img.permute(1, 2, 0).clamp(0, 1).numpy())
+    if title: ax.set_title(title, fontsize=9)
+
 # %% ../nbs/10_showdown.ipynb #f72c01f1
 def showdown_figure(images:dict, photos, paintings, losses=tuple(style_losses), imsize:float=2.):
     "Grid: the paintings as the first row, the photos as the first column, one row per photo x loss"
     nr,nc = 1 + len(photos)*len(losses),1 + len(paintings)
     fig,axs = plt.subplots(nr, nc, figsize=(nc*imsize, nr*imsize*0.8), squeeze=False)
     for ax in axs.flat: ax.axis('off')
-    def show(ax, img, title=None):
-        ax.imshow(img.permute(1, 2, 0).clamp(0, 1).numpy())
-        if title: ax.set_title(title, fontsize=9)
-    for j,s in enumerate(paintings): show(axs[0, j+1], load_image(image_source(s), 128), s)
+    for j,s in enumerate(paintings): _show(axs[0, j+1], load_image(image_source(s), 128), s)
     for i,c in enumerate(photos):
         for k,loss in enumerate(losses):
             r = 1 + i*len(losses) + k
-            if k == 0: show(axs[r, 0], load_image(image_source(c), 128), c)
+            if k == 0: _show(axs[r, 0], load_image(image_source(c), 128), c)
             axs[r, 0].text(-0.1, 0.5, loss, transform=axs[r, 0].transAxes, rotation=90, va='center', ha='right', fontsize=10)
             for j,s in enumerate(paintings):
-                if (c, s, loss) in images: show(axs[r, j+1], images[(c, s, loss)])
+                if (c, s, loss) in images: _show(axs[r, j+1], images[(c, s, loss)])
     fig.tight_layout()
     return fig
 
 # %% ../nbs/10_showdown.ipynb #e1b321d6
 metrics = ['gram_dist', 'ot_dist', 'w2_dist', 'judge_dist', 'content_dist']  # the distances `score_image` measures, as `JobStore.table` names them
 
+def _wins(table:pd.DataFrame, cols)->pd.DataFrame:
+    "Per loss, on how many (content, style) pairs it has the lowest value of each column in `cols`"
+    return pd.concat([table.loc[table.groupby(['content', 'style'])[m].idxmin(), 'loss'].value_counts().rename(m) for m in cols], axis=1)
+
+# %% ../nbs/10_showdown.ipynb #2d37cf41
 def summarize(table:pd.DataFrame)->pd.DataFrame:
     "Per loss: the mean of each distance and of the seconds, and on how many pairs it was best (lowest) by each style distance"
     means = table.groupby('loss')[metrics + ['seconds']].mean()
-    wins = pd.concat([table.loc[table.groupby(['content', 'style'])[m].idxmin(), 'loss'].value_counts().rename(m) for m in metrics[:-1]], axis=1)
-    wins = wins.reindex(means.index).fillna(0).astype(int)
+    wins = _wins(table, metrics[:-1]).reindex(means.index).fillna(0).astype(int)
     short = lambda df: df.rename(columns=lambda c: c.removesuffix('_dist'))
     return pd.concat({'mean distance': short(means[metrics]), 'mean time': means[['seconds']], 'pairs where best': short(wins)}, axis=1)
 
@@ -87,18 +97,21 @@ def summarize(table:pd.DataFrame)->pd.DataFrame:
 weight_grid = (0.1, 1, 10, 100, 1000)  # style weights, one per decade, from barely styled to content lost
 sweep_pairs = [('aitzgorri', 'starry_night'), ('forest_stream', 'the_scream'), ('dogs', 'shipwreck')]
 
+# %% ../nbs/10_showdown.ipynb #cc74a804
 def content_curve(table:pd.DataFrame, loss:str)->tuple:
     "Log style weights and log mean content distances (over the pairs) of `loss` along a weight sweep, made increasing"
     m = table[table.loss == loss].groupby('style_weight')['content_dist'].mean()
     c = np.maximum.accumulate(m.values)  # content distance grows with the weight; ignore noise that says otherwise
     return np.log(m.index.values),np.log(c * (1 + np.arange(len(c)) * 1e-9))  # strictly increasing, to interpolate both ways
 
+# %% ../nbs/10_showdown.ipynb #c2169b21
 def content_at(table:pd.DataFrame, loss:str, weight:float)->float:
     "The mean content distance of `loss` at style `weight`, interpolated in log-log along a weight sweep"
     w,c = content_curve(table, loss)
     if not w[0] <= np.log(weight) <= w[-1]: raise ValueError(f"{loss}: weight {weight:g} is outside the sweep ({np.exp(w[0]):g} to {np.exp(w[-1]):g})")
     return float(np.exp(np.interp(np.log(weight), w, c)))
 
+# %% ../nbs/10_showdown.ipynb #47b4209c
 def matched_weights(table:pd.DataFrame, target:float)->dict:
     "Per loss, the style weight at which its mean content distance over the pairs reaches `target` (log-log interpolation)"
     out = {}
@@ -108,6 +121,7 @@ def matched_weights(table:pd.DataFrame, target:float)->dict:
         out[loss] = float(np.exp(np.interp(np.log(target), c, w)))
     return out
 
+# %% ../nbs/10_showdown.ipynb #1aae008f
 def frontier_at(table:pd.DataFrame, target:float, cols=metrics[:-1])->pd.DataFrame:
     "Per pair and loss: each distance in `cols` where the loss's sweep reaches content distance `target` (log-log interpolation)"
     rows = []
@@ -118,30 +132,29 @@ def frontier_at(table:pd.DataFrame, target:float, cols=metrics[:-1])->pd.DataFra
         rows.append(dict(content=c, style=s, loss=loss, **{m: float(np.exp(np.interp(np.log(target), x, np.log(t[m].values)))) for m in cols}))
     return pd.DataFrame(rows)
 
+# %% ../nbs/10_showdown.ipynb #766ba3c6
+def _frontier_panel(ax, t:pd.DataFrame, judge:str):
+    "One pair's frontier on `ax`: a curve per loss along its weight sweep, its two ends labelled with their weights"
+    for loss,tl in t.groupby('loss'):
+        tl = tl.sort_values('style_weight')
+        ax.plot(tl.content_dist, tl[judge], 'o-', ms=3, label=loss)
+        for x,y,w in [tl[['content_dist', judge, 'style_weight']].values[i] for i in (0, -1)]: ax.annotate(f'{w:g}', (x, y), fontsize=7)
+    ax.set_xscale('log'); ax.set_yscale('log')
+    ax.set_xlabel('content distance'); ax.set_ylabel(f"style distance ({judge.removesuffix('_dist')})")
+
+# %% ../nbs/10_showdown.ipynb #38dc57dc
 def frontier_figure(table:pd.DataFrame, judge:str='judge_dist', imsize:float=3.5):
     "Per pair, style distance (`judge`) against content distance, one curve per loss along its weight sweep"
     pairs = list(dict.fromkeys(zip(table.content, table['style'])))
     fig,axs = plt.subplots(1, len(pairs), figsize=(imsize*len(pairs), imsize*0.85), squeeze=False)
     for ax,(c,s) in zip(axs[0], pairs):
-        for loss,t in table[(table.content == c) & (table['style'] == s)].groupby('loss'):
-            t = t.sort_values('style_weight')
-            ax.plot(t.content_dist, t[judge], 'o-', ms=3, label=loss)
-            for x,y,w in [t[['content_dist', judge, 'style_weight']].values[i] for i in (0, -1)]: ax.annotate(f'{w:g}', (x, y), fontsize=7)
-        ax.set_xscale('log'); ax.set_yscale('log'); ax.set_title(f'{c} in {s}', fontsize=9)
-        ax.set_xlabel('content distance'); ax.set_ylabel(f"style distance ({judge.removesuffix('_dist')})")
+        _frontier_panel(ax, table[(table.content == c) & (table['style'] == s)], judge)
+        ax.set_title(f'{c} in {s}', fontsize=9)
     axs[0, 0].legend(fontsize=8)
     fig.tight_layout()
     return fig
 
-layer_sets = {'shallow': ['relu1_1', 'relu2_1', 'relu3_1'], 'default': list(style_layers), 'deep': ['relu3_1', 'relu4_1', 'relu5_1']}
-
-def sensitivity_jobs(pair=sweep_pairs[0], size:int=256, steps:int=300, seed:int=0, weights:dict|None=None)->dict:
-    "For one pair: jobs varying the size, the learning rate and the style layers, one at a time"
-    kw = dict(steps=steps, seed=seed, weights=weights)
-    return {'size': sweep_jobs([pair], 'size', [size//2, size, size*3//2], **kw),
-            'lr': sweep_jobs([pair], 'lr', [0.005, 0.02, 0.08], size=size, **kw),
-            'style_layers': sweep_jobs([pair], 'style_layers', list(layer_sets.values()), size=size, **kw)}
-
+# %% ../nbs/10_showdown.ipynb #b64ad87a
 def fair_showdown(store, photos=None, paintings=None,  # default: the bundled examples
                   client=None, pairs=sweep_pairs, weights=weight_grid, sweep_size:int=256, size:int=512,
                   steps:int=300, seed:int=0,
@@ -157,3 +170,14 @@ def fair_showdown(store, photos=None, paintings=None,  # default: the bundled ex
     jobs = showdown_jobs(photos, paintings, list(matched), {l: float(f'{w:.2g}') for l,w in matched.items()}, size=size, steps=steps, seed=seed)
     grid = run_jobs(jobs, store, client, progress=progress)
     return dict(sweep=sweep, target=target, weights=matched, grid=grid, images=store_images(grid, store))
+
+# %% ../nbs/10_showdown.ipynb #1d6983d5
+layer_sets = {'shallow': ['relu1_1', 'relu2_1', 'relu3_1'], 'default': list(style_layers), 'deep': ['relu3_1', 'relu4_1', 'relu5_1']}
+
+# %% ../nbs/10_showdown.ipynb #b88b1520
+def sensitivity_jobs(pair=sweep_pairs[0], size:int=256, steps:int=300, seed:int=0, weights:dict|None=None)->dict:
+    "For one pair: jobs varying the size, the learning rate and the style layers, one at a time"
+    kw = dict(steps=steps, seed=seed, weights=weights)
+    return {'size': sweep_jobs([pair], 'size', [size//2, size, size*3//2], **kw),
+            'lr': sweep_jobs([pair], 'lr', [0.005, 0.02, 0.08], size=size, **kw),
+            'style_layers': sweep_jobs([pair], 'style_layers', list(layer_sets.values()), size=size, **kw)}

@@ -8,6 +8,7 @@ Docs: https://styletransfer.github.io/styletransfer/style.html.md"""
 from __future__ import annotations
 import torch
 from torch import Tensor
+from fastcore.basics import patch
 from fastcore.meta import PrePostInitMeta
 from .core import *
 from .features import *
@@ -40,25 +41,33 @@ class StyleLoss(FeatureLoss, metaclass=PrePostInitMeta):
         else: self.generator.manual_seed(seed)
         self._styles,self._blend = styles,[b/sum(blend) for b in blend]
 
-    def __post_init__(self, *args, **kwargs):
-        "Once every `__init__` has run: the targets (`set_targets`)"
-        styles,blend = self._styles,self._blend
-        del self._styles, self._blend
-        with torch.no_grad(): self.set_targets(styles, blend)
+# %% ../nbs/02_style.ipynb #831ed542
+@patch
+def __post_init__(self:StyleLoss, *args, **kwargs):
+    "Once every `__init__` has run: the targets (`set_targets`)"
+    styles,blend = self._styles,self._blend
+    del self._styles, self._blend
+    with torch.no_grad(): self.set_targets(styles, blend)
 
-    def set_targets(self, styles, blend):
-        "Each layer's target and norm (notebook 06_tiles measures a large painting in windows instead)"
-        self.target_from_whole(styles, blend)
+# %% ../nbs/02_style.ipynb #143f8bff
+@patch
+def set_targets(self:StyleLoss, styles, blend):
+    "Each layer's target and norm (notebook 06_tiles measures a large painting in windows instead)"
+    self.target_from_whole(styles, blend)
 
-    def target_from_whole(self, styles, blend):
-        "Each layer's target, from the style images' features (`set_target`), and its norm"
-        feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
-        for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
-        self.set_norms(feats[0])
+# %% ../nbs/02_style.ipynb #5fc222d1
+@patch
+def target_from_whole(self:StyleLoss, styles, blend):
+    "Each layer's target, from the style images' features (`set_target`), and its norm"
+    feats = [{l: f[0] for l,f in self.features(s[None] if s.ndim == 3 else s).items()} for s in styles]
+    for l in self.layers: self.set_target(l, [f[l] for f in feats], blend)
+    self.set_norms(feats[0])
 
-    def set_target(self, layer, feats, blend):
-        "Store the statistics of the style features `feats` (a list of [C,h,w]) at `layer`, blended by `blend`"
-        raise NotImplementedError
+# %% ../nbs/02_style.ipynb #86874eb4
+@patch
+def set_target(self:StyleLoss, layer, feats, blend):
+    "Store the statistics of the style features `feats` (a list of [C,h,w]) at `layer`, blended by `blend`"
+    raise NotImplementedError
 
 # %% ../nbs/02_style.ipynb #cdc3516d
 def pair_score(loss_cls,  # a `StyleLoss` subclass

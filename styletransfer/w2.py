@@ -8,6 +8,7 @@ Docs: https://styletransfer.github.io/styletransfer/gaussian_w2.html.md"""
 from __future__ import annotations
 import torch
 from torch import Tensor
+from fastcore.basics import patch
 from .core import *
 from .features import *
 from .style import *
@@ -35,11 +36,13 @@ def sqrtm_psd(m:Tensor)->Tensor:
     vals,vecs = torch.linalg.eigh(m)
     return (vecs * vals.clamp(min=0).sqrt()[..., None, :]) @ vecs.transpose(-1, -2)
 
+# %% ../nbs/05_gaussian_w2.ipynb #19383873
 def soft_sqrt(x:Tensor, eps:float|Tensor)->Tensor:
     "x/sqrt(x+eps): sqrt(x) for x >> eps, 0 at 0, slope at most 1/sqrt(eps)"
     x = x.clamp(min=0)
     return x * torch.rsqrt(x + eps + torch.finfo(x.dtype).tiny)  # `tiny` keeps 0/0 out even with eps=0
 
+# %% ../nbs/05_gaussian_w2.ipynb #ed3d9916
 def w2_gaussian(mu_x:Tensor, cov_x:Tensor,  # the image's Gaussian, [...,C] and [...,C,C]
                 mu_s:Tensor, cov_s_sqrt:Tensor, tr_cov_s:Tensor,  # the target's, with its covariance's root and trace
                 eps:float|Tensor=0.,  # floor in the square root of the eigenvalues (see above)
@@ -60,27 +63,35 @@ class W2StyleLoss(StyleLoss):
         super().__init__(styles, layers, weights, blend, backbone, pooling, scale, seed)
         self.eps = eps
 
-    def set_target(self, layer, feats, blend):
-        stats = [gaussian_stats(f) for f in feats]
-        mu = sum(b*m for (m,_),b in zip(stats, blend))
-        second = sum(b*(c + m[:, None]*m[None]) for (m,c),b in zip(stats, blend))  # E[f f^T] of the mixture
-        self.set_gaussian(layer, mu, second - mu[:, None]*mu[None])
+# %% ../nbs/05_gaussian_w2.ipynb #e47b1e31
+@patch
+def set_target(self:W2StyleLoss, layer, feats, blend):
+    "The Gaussian of the styles' blended features at `layer`, from their mixed moments"
+    stats = [gaussian_stats(f) for f in feats]
+    mu = sum(b*m for (m,_),b in zip(stats, blend))
+    second = sum(b*(c + m[:, None]*m[None]) for (m,c),b in zip(stats, blend))  # E[f f^T] of the mixture
+    self.set_gaussian(layer, mu, second - mu[:, None]*mu[None])
 
-    def set_gaussian(self, layer, mu, cov):
-        "Store the target Gaussian at `layer`: its mean, and what the loss needs of its covariance"
-        cov = (cov + cov.T) / 2
-        tr = cov.trace()
-        live = (cov.diagonal() > 0).nonzero()[:, 0]  # channels that vary in the painting; the others' rows are zero
-        self.set_stat('mean', layer, mu)
-        self.set_stat('live', layer, live)
-        self.set_stat('cov_sqrt', layer, sqrtm_psd(cov[live[:, None], live]))
-        self.set_stat('tr', layer, tr)
-        self.set_stat('floor', layer, self.eps * (tr / cov.shape[0])**2)
+# %% ../nbs/05_gaussian_w2.ipynb #1921b22b
+@patch
+def set_gaussian(self:W2StyleLoss, layer, mu, cov):
+    "Store the target Gaussian at `layer`: its mean, and what the loss needs of its covariance"
+    cov = (cov + cov.T) / 2
+    tr = cov.trace()
+    live = (cov.diagonal() > 0).nonzero()[:, 0]  # channels that vary in the painting; the others' rows are zero
+    self.set_stat('mean', layer, mu)
+    self.set_stat('live', layer, live)
+    self.set_stat('cov_sqrt', layer, sqrtm_psd(cov[live[:, None], live]))
+    self.set_stat('tr', layer, tr)
+    self.set_stat('floor', layer, self.eps * (tr / cov.shape[0])**2)
 
-    def layer_loss(self, feats, layer):
-        mu,cov = gaussian_stats(feats)
-        s = lambda k: self.stat(k, layer)
-        return w2_gaussian(mu, cov, s('mean'), s('cov_sqrt'), s('tr'), s('floor'), s('live'))
+# %% ../nbs/05_gaussian_w2.ipynb #afb14dfc
+@patch
+def layer_loss(self:W2StyleLoss, feats, layer):
+    "W2 between the Gaussian of `feats` ([B,C,h,w]) and the target's at `layer`, one value per image"
+    mu,cov = gaussian_stats(feats)
+    s = lambda k: self.stat(k, layer)
+    return w2_gaussian(mu, cov, s('mean'), s('cov_sqrt'), s('tr'), s('floor'), s('live'))
 
 # %% ../nbs/06_fast.ipynb #f2810045
 class GaussianStats(torch.autograd.Function):
