@@ -40,6 +40,8 @@ def main():
     files = [str(Path(f).resolve()) for f in a.notebooks] or [str(ROOT/'nbs'/n) for n in lessons()]
     print(f"each lesson alone in an empty folder, with styletransfer from {where.parent}", flush=True)
     os.environ.pop('PYTHONPATH', None)
+    # as an activated environment (or Colab) has it: the package's console scripts on PATH
+    os.environ['PATH'] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get('PATH', '')
     failed, start = [], time.time()
     # a fresh process for each lesson: its IPython shell replaces the worker's `__main__`, where `run_alone` lives
     with ProcessPoolExecutor(a.workers, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1) as pool:
